@@ -1,0 +1,57 @@
+package com.cerby.scimtoken.common.problem;
+
+/** Every problem the API can answer, with its stable {@code code}, HTTP status and title. */
+public enum ProblemType {
+    VALIDATION_FAILED(400, "The request is not valid"),
+    MALFORMED_JSON(400, "The request body is not valid JSON"),
+    UNAUTHORIZED(401, "Authentication required"),
+    ROLE_NOT_ALLOWED(403, "Your role does not allow this operation"),
+    WORKSPACE_MISMATCH(403, "The token belongs to another workspace"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    BAD_REQUEST(400, "Bad request"),
+    INTERNAL_ERROR(500, "Internal error");
+
+    public static final String TYPE_PREFIX = "urn:scim-token-service:problem:";
+
+    private final int status;
+    private final String title;
+
+    ProblemType(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String typeUri() {
+        return TYPE_PREFIX + code();
+    }
+
+    /** The problem type for a framework answer that carries only a status. */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> ROLE_NOT_ALLOWED;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package com.cerby.scimtoken.common.security;
+
+/** Workspace roles carried in the JWT {@code groups} claim, and the service role of the SCIM server. */
+public final class Roles {
+
+    public static final String OWNER = "owner";
+    public static final String SUPER_ADMIN = "super_admin";
+    public static final String ADMIN = "admin";
+    public static final String USER = "user";
+    public static final String LOGIN_ONLY = "login_only";
+    public static final String GUEST_USER = "guest_user";
+    public static final String TOKEN_INTROSPECTOR = "token_introspector";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,11 @@
+package com.cerby.scimtoken.common.web;
+
+/** The shape of workspace and user ids in paths: opaque strings of 1 to 64 safe characters. */
+public final class Ids {
+
+    public static final String PATTERN = "^[A-Za-z0-9._-]{1,64}$";
+    public static final String MESSAGE = "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'";
+
+    private Ids() {
+    }
+}

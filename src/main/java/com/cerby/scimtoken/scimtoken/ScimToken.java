@@ -1,0 +1,104 @@
+package com.cerby.scimtoken.scimtoken;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A workspace's SCIM bearer token as stored: encrypted, with a lookup hash and what the UI may show. */
+@Entity
+@Table(name = "scim_token")
+public class ScimToken {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "workspace_id", nullable = false, updatable = false)
+    private String workspaceId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ScimTokenStatus status;
+
+    @Column(name = "lookup_hash", nullable = false, updatable = false)
+    private byte[] lookupHash;
+
+    @Column(name = "key_id", nullable = false, updatable = false)
+    private String keyId;
+
+    @Column(nullable = false, updatable = false)
+    private byte[] nonce;
+
+    @Column(nullable = false, updatable = false)
+    private byte[] ciphertext;
+
+    @Column(nullable = false, updatable = false)
+    private String hint;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Version
+    private long version;
+
+    protected ScimToken() {
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String workspaceId() {
+        return workspaceId;
+    }
+
+    public ScimTokenStatus status() {
+        return status;
+    }
+
+    public SealedToken sealed() {
+        return new SealedToken(keyId, nonce, ciphertext);
+    }
+
+    public String hint() {
+        return hint;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    /** Whether the token authenticates at the given instant. */
+    public boolean isActiveAt(Instant now) {
+        return status != ScimTokenStatus.REVOKED && (expiresAt == null || now.isBefore(expiresAt));
+    }
+}

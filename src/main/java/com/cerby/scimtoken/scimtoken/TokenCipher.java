@@ -1,0 +1,119 @@
+package com.cerby.scimtoken.scimtoken;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts tokens with AES-256-GCM. The workspace id and token id are bound in as associated data, so a
+ * ciphertext copied to another row or workspace no longer decrypts. Several keys may be configured; the active
+ * one encrypts, any of them decrypts, which lets operators rotate keys without re-encrypting at once.
+ */
+@Startup
+@ApplicationScoped
+public class TokenCipher {
+
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final int KEY_BYTES = 32;
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final Map<String, SecretKey> keys;
+    private final String activeKeyId;
+    private final SecureRandom random;
+
+    @Inject
+    TokenCipher(EncryptionConfig config, SecureRandom random) {
+        this(parseKeys(config.keys()), config.activeKeyId().orElse(null), random);
+    }
+
+    TokenCipher(Map<String, SecretKey> keys, String activeKeyId, SecureRandom random) {
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("scim-token.encryption.keys lists no key");
+        }
+        this.keys = Map.copyOf(keys);
+        this.activeKeyId = activeKeyId == null ? keys.keySet().iterator().next() : activeKeyId;
+        if (!this.keys.containsKey(this.activeKeyId)) {
+            throw new IllegalStateException("scim-token.encryption.active-key-id names the key '" + this.activeKeyId
+                    + "', which scim-token.encryption.keys does not list");
+        }
+        this.random = random;
+    }
+
+    public SealedToken seal(String token, String workspaceId, UUID tokenId) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), nonce, workspaceId, tokenId);
+            return new SealedToken(activeKeyId, nonce, cipher.doFinal(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /** Decrypts a stored token; fails when the key is unknown or the ciphertext or its context was altered. */
+    public String open(SealedToken sealed, String workspaceId, UUID tokenId) {
+        SecretKey key = keys.get(sealed.keyId());
+        if (key == null) {
+            throw new IllegalStateException("Token " + tokenId + " is encrypted with the key '" + sealed.keyId()
+                    + "', which scim-token.encryption.keys no longer lists");
+        }
+        try {
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, sealed.nonce(), workspaceId, tokenId);
+            return new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.US_ASCII);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Token " + tokenId + " failed its integrity check", e);
+        }
+    }
+
+    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String workspaceId, UUID tokenId)
+            throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD((workspaceId + "/" + tokenId).getBytes(StandardCharsets.US_ASCII));
+        return cipher;
+    }
+
+    /** Reads {@code id:base64} entries; the messages never contain key material. */
+    static Map<String, SecretKey> parseKeys(List<String> entries) {
+        Map<String, SecretKey> keys = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i).trim();
+            int colon = entry.indexOf(':');
+            String id = colon < 0 ? "" : entry.substring(0, colon);
+            String where = "scim-token.encryption.keys entry " + (i + 1);
+            if (!KEY_ID.matcher(id).matches()) {
+                throw new IllegalStateException(where + " must look like <id>:<base64 of 32 random bytes>, with an id of"
+                        + " 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'");
+            }
+            byte[] material;
+            try {
+                material = Base64.getDecoder().decode(entry.substring(colon + 1));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(where + " (key '" + id + "') is not valid base64");
+            }
+            if (material.length != KEY_BYTES) {
+                throw new IllegalStateException(where + " (key '" + id + "') must be 32 bytes for AES-256, not "
+                        + material.length);
+            }
+            if (keys.put(id, new SecretKeySpec(material, "AES")) != null) {
+                throw new IllegalStateException(where + " repeats the key id '" + id + "'");
+            }
+        }
+        return keys;
+    }
+}
