@@ -2,6 +2,8 @@ package com.cerby.scimtoken.local;
 
 import com.cerby.scimtoken.common.problem.Problem;
 import com.cerby.scimtoken.common.problem.ProblemType;
+import com.cerby.scimtoken.common.problem.RouteProblems;
+import com.cerby.scimtoken.common.web.BodySizeLimit;
 import com.cerby.scimtoken.common.web.Ids;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.build.Jwt;
@@ -38,22 +40,25 @@ public class LocalJwtRoute {
     }
 
     private final ObjectMapper json;
+    private final RouteProblems problems;
     private final Clock clock;
     private final Optional<String> issuer;
     private final String audience;
 
-    LocalJwtRoute(ObjectMapper json, Clock clock,
+    LocalJwtRoute(ObjectMapper json, RouteProblems problems, Clock clock,
             @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer,
             @ConfigProperty(name = "mp.jwt.verify.audiences") List<String> audiences) {
         this.json = json;
+        this.problems = problems;
         this.clock = clock;
         this.issuer = issuer;
         this.audience = audiences.get(0);
     }
 
-    void register(@Observes Router router) {
+    void register(@Observes Router router, BodySizeLimit bodySizeLimit) {
         if (LocalMode.isActive()) {
-            router.post(PATH).handler(BodyHandler.create().setBodyLimit(4096)).blockingHandler(this::mint);
+            router.post(PATH).handler(BodyHandler.create().setBodyLimit(bodySizeLimit.maxBytes()))
+                    .blockingHandler(this::mint);
         }
     }
 
@@ -62,13 +67,13 @@ public class LocalJwtRoute {
         try {
             request = json.readValue(context.body().buffer().getBytes(), MintRequest.class);
         } catch (IOException | NullPointerException e) {
-            answer(context, 400, Problem.of(ProblemType.MALFORMED_JSON,
+            problems.send(context, Problem.of(ProblemType.MALFORMED_JSON,
                     "Send {\"sub\", \"workspaceId\", \"roles\": [...], \"email\"?, \"ttlSeconds\"?}.", PATH));
             return;
         }
         List<Problem.FieldError> errors = validate(request);
         if (!errors.isEmpty()) {
-            answer(context, 400, Problem.of(ProblemType.VALIDATION_FAILED, "One or more fields are invalid.", PATH)
+            problems.send(context, Problem.of(ProblemType.VALIDATION_FAILED, "One or more fields are invalid.", PATH)
                     .withErrors(errors));
             return;
         }
@@ -86,7 +91,14 @@ public class LocalJwtRoute {
         if (request.email() != null) {
             claims.claim("email", request.email());
         }
-        answer(context, 200, new MintedJwt(claims.sign(), expiresAt));
+        try {
+            context.response()
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(Buffer.buffer(json.writeValueAsBytes(new MintedJwt(claims.sign(), expiresAt))));
+        } catch (IOException e) {
+            context.fail(e);
+        }
     }
 
     private static List<Problem.FieldError> validate(MintRequest request) {
@@ -104,17 +116,5 @@ public class LocalJwtRoute {
             errors.add(new Problem.FieldError("ttlSeconds", "must be between 1 and " + MAX_TTL.toSeconds()));
         }
         return errors;
-    }
-
-    private void answer(RoutingContext context, int status, Object body) {
-        try {
-            context.response()
-                    .setStatusCode(status)
-                    .putHeader("Content-Type", status == 200 ? "application/json" : Problem.MEDIA_TYPE)
-                    .putHeader("Cache-Control", "no-store")
-                    .end(Buffer.buffer(json.writeValueAsBytes(body)));
-        } catch (IOException e) {
-            context.fail(e);
-        }
     }
 }

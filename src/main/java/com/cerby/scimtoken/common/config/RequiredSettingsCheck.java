@@ -48,9 +48,12 @@ public class RequiredSettingsCheck implements ConfigSourceFactory {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(String.join(System.lineSeparator(), Stream.concat(
+            String report = String.join(System.lineSeparator(), Stream.concat(
                     Stream.of("scim-token-service cannot start in production mode; missing settings:"),
-                    missing.stream().map(message -> "  - " + message)).toList()));
+                    missing.stream().map(message -> "  - " + message)).toList());
+            // Logging is not set up yet at this point; say it plainly before Quarkus wraps it in a stack trace.
+            System.err.println(report);
+            throw new IllegalStateException(report);
         }
         return List.of();
     }

@@ -1,6 +1,7 @@
 package com.cerby.scimtoken.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -41,7 +42,7 @@ public class ProblemMapper {
         return respond(problem.withErrors(errors));
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response json(JsonProcessingException e, UriInfo uri) {
         LOG.debugf("Unreadable JSON body: %s", e.getOriginalMessage());
         return respond(Problem.of(ProblemType.MALFORMED_JSON,

@@ -1,0 +1,98 @@
+package com.cerby.scimtoken.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cerby.scimtoken.support.ServiceProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's run command: the packaged jar in the local profile, on a machine without a PostgreSQL server. */
+class LocalModeIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path workDirectory;
+
+    @Test
+    void startsWithAnEmbeddedDatabaseMintsJwtsAndKeepsItsDataAcrossAKill() throws Exception {
+        Path dataDirectory = workDirectory.resolve("local-data");
+        List<String> localMode = List.of("-Dquarkus.profile=local", "-Dscim-token.local.data-dir=" + dataDirectory);
+        String jwt;
+        FileTime databaseCreated;
+        String encryptionKeys;
+
+        ServiceProcess first = ServiceProcess.start("local-1", localMode);
+        try {
+            Duration startup = first.awaitReady(Duration.ofSeconds(60));
+            assertTrue(startup.compareTo(Duration.ofSeconds(60)) < 0);
+            assertTrue(first.output().contains("LOCAL MODE - NOT FOR PRODUCTION"), first.output());
+
+            jwt = mint(first, "{\"sub\":\"alice\",\"workspaceId\":\"acme\",\"roles\":[\"owner\"],\"email\":\"a@x.test\"}");
+            HttpResponse<String> metadata = metadata(first, jwt);
+            assertEquals(200, metadata.statusCode(), metadata.body());
+            assertFalse(json.readTree(metadata.body()).path("exists").asBoolean(true));
+
+            HttpResponse<String> badMint = post(first, "/local/jwt", "{\"sub\":\"a b\",\"roles\":[]}");
+            assertEquals(400, badMint.statusCode());
+            assertEquals("validation_failed", json.readTree(badMint.body()).path("code").asText());
+
+            Path keys = dataDirectory.resolve("keys");
+            for (String file : List.of("jwt-signing-key.pem", "jwt-verification-key.pem", "encryption-keys")) {
+                assertEquals("rw-------",
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(file))), file);
+            }
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDirectory)));
+            encryptionKeys = Files.readString(keys.resolve("encryption-keys"));
+            databaseCreated = Files.getLastModifiedTime(dataDirectory.resolve("postgres").resolve("PG_VERSION"));
+            assertFalse(first.output().contains(jwt.substring(jwt.lastIndexOf('.') + 1)), "the JWT was logged");
+        } finally {
+            first.kill();
+        }
+
+        try (ServiceProcess second = ServiceProcess.start("local-2", localMode)) {
+            second.awaitReady(Duration.ofSeconds(60));
+            assertEquals(200, metadata(second, jwt).statusCode(), "a JWT of the first run is still valid");
+            assertEquals(encryptionKeys, Files.readString(dataDirectory.resolve("keys").resolve("encryption-keys")));
+            assertEquals(databaseCreated,
+                    Files.getLastModifiedTime(dataDirectory.resolve("postgres").resolve("PG_VERSION")),
+                    "the database was kept, not created again");
+        }
+        assertFalse(Files.exists(dataDirectory.resolve("postgres").resolve("postmaster.pid")),
+                "a clean shutdown stops the embedded PostgreSQL");
+    }
+
+    private String mint(ServiceProcess service, String request) throws Exception {
+        HttpResponse<String> minted = post(service, "/local/jwt", request);
+        assertEquals(200, minted.statusCode(), minted.body());
+        JsonNode body = json.readTree(minted.body());
+        assertTrue(body.path("expiresAt").isTextual());
+        return body.path("token").asText();
+    }
+
+    private HttpResponse<String> post(ServiceProcess service, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> metadata(ServiceProcess service, String jwt) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/workspaces/acme/scim-token"))
+                .header("Authorization", "Bearer " + jwt).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

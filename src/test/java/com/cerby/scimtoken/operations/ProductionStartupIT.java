@@ -1,0 +1,111 @@
+package com.cerby.scimtoken.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cerby.scimtoken.local.EmbeddedDatabase;
+import com.cerby.scimtoken.support.ServiceProcess;
+import com.cerby.scimtoken.support.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar in production mode (the default profile), as an operator runs it. */
+class ProductionStartupIT {
+
+    private static final String DATABASE_MESSAGE = "Database: set QUARKUS_DATASOURCE_JDBC_URL";
+    private static final String JWT_MESSAGE = "JWT verification key: set MP_JWT_VERIFY_PUBLICKEY_LOCATION";
+    private static final String ENCRYPTION_MESSAGE = "Token encryption key: set SCIM_TOKEN_ENCRYPTION_KEYS";
+    private static final String ENCRYPTION_KEYS = "prod-1:MkZSbqciCPY5oAcydneEHOcwGEGCu4j7FQE3bdbjDrs=";
+    private static final String PUBLIC_KEY = Path.of("target", "test-classes", "jwt", "publicKey.pem")
+            .toAbsolutePath().toString();
+
+    @Test
+    void withoutSettingsItRefusesToStartAndNamesEachMissingOne() throws Exception {
+        try (ServiceProcess service = ServiceProcess.start("prod-empty", List.of())) {
+            assertNotEquals(0, service.awaitExit(Duration.ofSeconds(60)));
+            String output = service.output();
+            assertTrue(output.contains(DATABASE_MESSAGE), output);
+            assertTrue(output.contains(JWT_MESSAGE), output);
+            assertTrue(output.contains(ENCRYPTION_MESSAGE), output);
+        }
+    }
+
+    @Test
+    void onlyTheSettingsThatAreMissingAreNamed() throws Exception {
+        try (ServiceProcess service = ServiceProcess.start("prod-partial", List.of(
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:1/none",
+                "-Dscim-token.encryption.keys=" + ENCRYPTION_KEYS))) {
+            assertNotEquals(0, service.awaitExit(Duration.ofSeconds(60)));
+            String output = service.output();
+            assertFalse(output.contains(DATABASE_MESSAGE), output);
+            assertTrue(output.contains(JWT_MESSAGE), output);
+            assertFalse(output.contains(ENCRYPTION_MESSAGE), output);
+        }
+    }
+
+    @Test
+    void anInvalidEncryptionKeyIsRefusedWithoutShowingIt() throws Exception {
+        EmbeddedDatabase database = EmbeddedDatabase.startThrowaway();
+        try (ServiceProcess service = ServiceProcess.start("prod-bad-key", List.of(
+                "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
+                "-Dquarkus.datasource.username=" + database.username(),
+                "-Dmp.jwt.verify.publickey.location=" + PUBLIC_KEY,
+                "-Dscim-token.encryption.keys=prod-1:c2hvcnQta2V5"))) {
+            assertNotEquals(0, service.awaitExit(Duration.ofSeconds(60)));
+            String output = service.output();
+            assertTrue(output.contains("key 'prod-1') must be 32 bytes for AES-256"), output);
+            assertFalse(output.contains("c2hvcnQta2V5"), output);
+        } finally {
+            database.stop();
+        }
+    }
+
+    @Test
+    void withAllSettingsItServesTheApiAndLogsJsonLines() throws Exception {
+        EmbeddedDatabase database = EmbeddedDatabase.startThrowaway();
+        try (ServiceProcess service = ServiceProcess.start("prod", List.of(
+                "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
+                "-Dquarkus.datasource.username=" + database.username(),
+                "-Dmp.jwt.verify.publickey.location=" + PUBLIC_KEY,
+                "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER,
+                "-Dscim-token.encryption.keys=" + ENCRYPTION_KEYS))) {
+            service.awaitReady(Duration.ofSeconds(60));
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> metadata = http.send(HttpRequest.newBuilder(
+                    URI.create(service.baseUrl() + "/api/v1/workspaces/acme/scim-token"))
+                    .header("Authorization", "Bearer " + TestTokens.jwt("alice", "acme", "owner"))
+                    .header("X-Request-Id", "prod-check-1").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metadata.statusCode(), metadata.body());
+            assertEquals("prod-check-1", metadata.headers().firstValue("X-Request-Id").orElseThrow());
+
+            HttpResponse<String> mint = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/local/jwt"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"x\",\"workspaceId\":\"acme\",\"roles\":[\"owner\"]}"))
+                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, mint.statusCode(), "local JWT minting must not exist in production");
+
+            ObjectMapper json = new ObjectMapper();
+            List<String> lines = service.output().lines().filter(line -> line.startsWith("{")).toList();
+            assertFalse(lines.isEmpty(), service.output());
+            for (String line : lines) {
+                JsonNode entry = json.readTree(line);
+                assertTrue(entry.has("message") && entry.has("level") && entry.has("timestamp"), line);
+            }
+            assertTrue(lines.stream().anyMatch(line -> line.contains("request-id=prod-check-1")),
+                    "the access log line of the request carries its request id:\n" + service.output());
+            assertFalse(service.output().contains("LOCAL MODE"));
+        } finally {
+            database.stop();
+        }
+    }
+}

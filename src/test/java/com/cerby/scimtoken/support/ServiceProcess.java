@@ -1,0 +1,112 @@
+package com.cerby.scimtoken.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged service (target/quarkus-app) run as its own process, the way the README tells people to. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final Path output;
+    private final int port;
+
+    private ServiceProcess(Process process, Path output, int port) {
+        this.process = process;
+        this.output = output;
+        this.port = port;
+    }
+
+    /** Starts the service with the given system properties and without any of the caller's service settings. */
+    public static ServiceProcess start(String name, List<String> systemProperties) throws IOException {
+        int port = freePort();
+        Path output = Files.createTempFile("scim-token-" + name + "-", ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port));
+        command.addAll(systemProperties);
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("MP_JWT")
+                || key.startsWith("SMALLRYE_") || key.startsWith("SCIM_TOKEN_"));
+        return new ServiceProcess(builder.start(), output, port);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Waits until /q/health/ready answers 200, and fails if the process dies or the time runs out. */
+    public Duration awaitReady(Duration timeout) throws Exception {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The service exited with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return Duration.between(start, Instant.now());
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling until the deadline
+            }
+            process.waitFor(250, TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("The service was not ready within " + timeout + ":\n" + output());
+    }
+
+    /** Waits for the process to end by itself and returns its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The service did not exit within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    public String output() throws IOException {
+        return Files.readString(output);
+    }
+
+    /** Ends the process as {@code kill -9} would: no shutdown hooks run. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Ends the process as {@code kill} (SIGTERM) would, letting it shut down cleanly. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package com.cerby.scimtoken.support;
+
+import com.cerby.scimtoken.scimtoken.SealedToken;
+import com.cerby.scimtoken.scimtoken.TokenCipher;
+import com.cerby.scimtoken.scimtoken.TokenFormat;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Direct access to the test database, to arrange rows that no endpoint creates yet and to inspect state. */
+@ApplicationScoped
+public class TestDatabase {
+
+    private final AgroalDataSource dataSource;
+    private final TokenCipher cipher;
+    private final SecureRandom random = new SecureRandom();
+
+    TestDatabase(AgroalDataSource dataSource, TokenCipher cipher) {
+        this.dataSource = dataSource;
+        this.cipher = cipher;
+    }
+
+    public record StoredToken(UUID id, String token) {
+    }
+
+    public StoredToken insertToken(String workspaceId, String status, String createdBy, Instant createdAt,
+            Instant expiresAt) throws SQLException {
+        UUID id = UUID.randomUUID();
+        String token = TokenFormat.generate(random);
+        SealedToken sealed = cipher.seal(token, workspaceId, id);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        insert into scim_token (id, workspace_id, status, lookup_hash, key_id, nonce, ciphertext, hint,
+                                                created_at, created_by, expires_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setObject(1, id);
+            insert.setString(2, workspaceId);
+            insert.setString(3, status);
+            insert.setBytes(4, TokenFormat.lookupHash(token));
+            insert.setString(5, sealed.keyId());
+            insert.setBytes(6, sealed.nonce());
+            insert.setBytes(7, sealed.ciphertext());
+            insert.setString(8, TokenFormat.hint(token));
+            insert.setTimestamp(9, Timestamp.from(createdAt));
+            insert.setString(10, createdBy);
+            insert.setTimestamp(11, expiresAt == null ? null : Timestamp.from(expiresAt));
+            insert.executeUpdate();
+        }
+        return new StoredToken(id, token);
+    }
+
+    public void deleteAll() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("delete from scim_token")) {
+            delete.executeUpdate();
+        }
+    }
+}
