@@ -1,0 +1,32 @@
+# scim-token-service: JVM image, production mode (the default profile), non-root.
+#
+#   docker build -t scim-token-service .
+#   docker run -p 8080:8080 \
+#     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/scim_token \
+#     -e QUARKUS_DATASOURCE_USERNAME=scim_token -e QUARKUS_DATASOURCE_PASSWORD=... \
+#     -e MP_JWT_VERIFY_PUBLICKEY_LOCATION=https://idp.example.com/.well-known/jwks.json \
+#     -e MP_JWT_VERIFY_ISSUER=https://idp.example.com \
+#     -e SCIM_TOKEN_ENCRYPTION_KEYS=key-1:<base64 of 32 random bytes> \
+#     scim-token-service
+#
+# The first stage builds target/quarkus-app with Maven (tests run in CI, not here); the second runs it.
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+RUN mvn -B -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 scimtoken \
+ && useradd --system --uid 10001 --gid scimtoken --no-create-home --shell /usr/sbin/nologin scimtoken
+WORKDIR /app
+COPY --from=build --chown=10001:10001 /build/target/quarkus-app/lib/ lib/
+COPY --from=build --chown=10001:10001 /build/target/quarkus-app/*.jar ./
+COPY --from=build --chown=10001:10001 /build/target/quarkus-app/app/ app/
+COPY --from=build --chown=10001:10001 /build/target/quarkus-app/quarkus/ quarkus/
+USER 10001
+EXPOSE 8080
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]
