@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cerby.scimtoken.support.ServiceProcess;
+import com.cerby.scimtoken.support.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -75,6 +76,21 @@ class LocalModeIT {
         }
         assertFalse(Files.exists(dataDirectory.resolve("postgres").resolve("postmaster.pid")),
                 "a clean shutdown stops the embedded PostgreSQL");
+    }
+
+    @Test
+    void theStandardJwtSettingsOverrideTheLocalKeyAndIssuer() throws Exception {
+        String testKey = Path.of("target", "test-classes", "jwt", "publicKey.pem").toAbsolutePath().toString();
+        try (ServiceProcess service = ServiceProcess.start("local-override", List.of("-Dquarkus.profile=local",
+                "-Dscim-token.local.data-dir=" + workDirectory.resolve("override-data"),
+                "-Dmp.jwt.verify.publickey.location=" + testKey,
+                "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER))) {
+            service.awaitReady(Duration.ofSeconds(60));
+
+            assertEquals(200, metadata(service, TestTokens.jwt("alice", "acme", "owner")).statusCode());
+            String locallyMinted = mint(service, "{\"sub\":\"alice\",\"workspaceId\":\"acme\",\"roles\":[\"owner\"]}");
+            assertEquals(401, metadata(service, locallyMinted).statusCode(), "the local key no longer verifies");
+        }
     }
 
     private String mint(ServiceProcess service, String request) throws Exception {
