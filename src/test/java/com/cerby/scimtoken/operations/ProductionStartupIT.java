@@ -31,38 +31,31 @@ class ProductionStartupIT {
 
     @Test
     void withoutSettingsItRefusesToStartAndNamesEachMissingOne() throws Exception {
-        try (ServiceProcess service = ServiceProcess.start("prod-empty", List.of())) {
-            assertNotEquals(0, service.awaitExit(Duration.ofSeconds(60)));
-            String output = service.output();
-            assertTrue(output.contains(DATABASE_MESSAGE), output);
-            assertTrue(output.contains(JWT_MESSAGE), output);
-            assertTrue(output.contains(ENCRYPTION_MESSAGE), output);
-        }
+        String output = outputOfRefusedStart("prod-empty", List.of());
+
+        assertTrue(output.contains(DATABASE_MESSAGE), output);
+        assertTrue(output.contains(JWT_MESSAGE), output);
+        assertTrue(output.contains(ENCRYPTION_MESSAGE), output);
     }
 
     @Test
     void onlyTheSettingsThatAreMissingAreNamed() throws Exception {
-        try (ServiceProcess service = ServiceProcess.start("prod-partial", List.of(
+        String output = outputOfRefusedStart("prod-partial", List.of(
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:1/none",
-                "-Dscim-token.encryption.keys=" + ENCRYPTION_KEYS))) {
-            assertNotEquals(0, service.awaitExit(Duration.ofSeconds(60)));
-            String output = service.output();
-            assertFalse(output.contains(DATABASE_MESSAGE), output);
-            assertTrue(output.contains(JWT_MESSAGE), output);
-            assertFalse(output.contains(ENCRYPTION_MESSAGE), output);
-        }
+                "-Dscim-token.encryption.keys=" + ENCRYPTION_KEYS));
+
+        assertFalse(output.contains(DATABASE_MESSAGE), output);
+        assertTrue(output.contains(JWT_MESSAGE), output);
+        assertFalse(output.contains(ENCRYPTION_MESSAGE), output);
     }
 
     @Test
     void anInvalidEncryptionKeyIsRefusedWithoutShowingIt() throws Exception {
         EmbeddedDatabase database = EmbeddedDatabase.startThrowaway();
-        try (ServiceProcess service = ServiceProcess.start("prod-bad-key", List.of(
-                "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
-                "-Dquarkus.datasource.username=" + database.username(),
-                "-Dmp.jwt.verify.publickey.location=" + PUBLIC_KEY,
-                "-Dscim-token.encryption.keys=prod-1:c2hvcnQta2V5"))) {
-            assertNotEquals(0, service.awaitExit(Duration.ofSeconds(60)));
-            String output = service.output();
+        try {
+            String output = outputOfRefusedStart("prod-bad-key",
+                    settings(database, "-Dscim-token.encryption.keys=prod-1:c2hvcnQta2V5"));
+
             assertTrue(output.contains("key 'prod-1') must be 32 bytes for AES-256"), output);
             assertFalse(output.contains("c2hvcnQta2V5"), output);
         } finally {
@@ -73,12 +66,8 @@ class ProductionStartupIT {
     @Test
     void withAllSettingsItServesTheApiAndLogsJsonLines() throws Exception {
         EmbeddedDatabase database = EmbeddedDatabase.startThrowaway();
-        try (ServiceProcess service = ServiceProcess.start("prod", List.of(
-                "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
-                "-Dquarkus.datasource.username=" + database.username(),
-                "-Dmp.jwt.verify.publickey.location=" + PUBLIC_KEY,
-                "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER,
-                "-Dscim-token.encryption.keys=" + ENCRYPTION_KEYS))) {
+        try (ServiceProcess service = ServiceProcess.start("prod",
+                settings(database, "-Dscim-token.encryption.keys=" + ENCRYPTION_KEYS))) {
             service.awaitReady(Duration.ofSeconds(60));
             HttpClient http = HttpClient.newHttpClient();
 
@@ -106,6 +95,22 @@ class ProductionStartupIT {
             assertFalse(service.output().contains("LOCAL MODE"));
         } finally {
             database.stop();
+        }
+    }
+
+    /** Database, JWT key and issuer of a working production start, plus the given encryption setting. */
+    private static List<String> settings(EmbeddedDatabase database, String encryptionKeys) {
+        return List.of("-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
+                "-Dquarkus.datasource.username=" + database.username(),
+                "-Dmp.jwt.verify.publickey.location=" + PUBLIC_KEY,
+                "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER,
+                encryptionKeys);
+    }
+
+    private static String outputOfRefusedStart(String name, List<String> systemProperties) throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(name, systemProperties)) {
+            assertNotEquals(0, service.awaitExit(Duration.ofSeconds(60)), "the service must refuse to start");
+            return service.output();
         }
     }
 }
