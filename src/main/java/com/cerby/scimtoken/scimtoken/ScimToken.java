@@ -61,6 +61,23 @@ public class ScimToken {
     protected ScimToken() {
     }
 
+    /** A new current token of a workspace, stored encrypted with a lookup hash and a hint. */
+    static ScimToken issue(UUID id, String workspaceId, String token, SealedToken sealed, String createdBy,
+            Instant now) {
+        ScimToken scimToken = new ScimToken();
+        scimToken.id = id;
+        scimToken.workspaceId = workspaceId;
+        scimToken.status = ScimTokenStatus.CURRENT;
+        scimToken.lookupHash = TokenFormat.lookupHash(token);
+        scimToken.keyId = sealed.keyId();
+        scimToken.nonce = sealed.nonce();
+        scimToken.ciphertext = sealed.ciphertext();
+        scimToken.hint = TokenFormat.hint(token);
+        scimToken.createdAt = now;
+        scimToken.createdBy = createdBy;
+        return scimToken;
+    }
+
     public UUID id() {
         return id;
     }

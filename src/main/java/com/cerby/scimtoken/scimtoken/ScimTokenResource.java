@@ -4,16 +4,25 @@ import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.common.security.Roles;
 import com.cerby.scimtoken.common.web.Ids;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 
 @Path("/api/v1/workspaces/{workspaceId}/scim-token")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScimTokenResource {
+
+    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
     private final ScimTokenService service;
     private final Caller caller;
@@ -29,5 +38,17 @@ public class ScimTokenResource {
             @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId) {
         caller.requireWorkspace(workspaceId);
         return service.metadata(workspaceId);
+    }
+
+    @POST
+    @Path("reveal")
+    @RolesAllowed({ Roles.OWNER, Roles.SUPER_ADMIN, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reveal(
+            @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId,
+            @Valid @NotNull RevealRequest request) {
+        caller.requireWorkspace(workspaceId);
+        RevealedToken token = service.reveal(workspaceId, UUID.fromString(request.verificationId()));
+        return Response.ok(token).cacheControl(NO_STORE).header("Pragma", "no-cache").build();
     }
 }

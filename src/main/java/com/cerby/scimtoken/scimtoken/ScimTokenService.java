@@ -1,18 +1,39 @@
 package com.cerby.scimtoken.scimtoken;
 
+import com.cerby.scimtoken.audit.AuditEvent;
+import com.cerby.scimtoken.audit.AuditLog;
+import com.cerby.scimtoken.common.db.AdvisoryLocks;
+import com.cerby.scimtoken.common.security.Caller;
+import com.cerby.scimtoken.verification.VerificationAction;
+import com.cerby.scimtoken.verification.VerificationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 @ApplicationScoped
 public class ScimTokenService {
 
     private final ScimTokenRepository tokens;
+    private final TokenCipher cipher;
+    private final VerificationService verifications;
+    private final AdvisoryLocks locks;
+    private final AuditLog audit;
+    private final Caller caller;
+    private final SecureRandom random;
     private final Clock clock;
 
-    ScimTokenService(ScimTokenRepository tokens, Clock clock) {
+    ScimTokenService(ScimTokenRepository tokens, TokenCipher cipher, VerificationService verifications,
+            AdvisoryLocks locks, AuditLog audit, Caller caller, SecureRandom random, Clock clock) {
         this.tokens = tokens;
+        this.cipher = cipher;
+        this.verifications = verifications;
+        this.locks = locks;
+        this.audit = audit;
+        this.caller = caller;
+        this.random = random;
         this.clock = clock;
     }
 
@@ -29,5 +50,32 @@ public class ScimTokenService {
                 .map(token -> new ScimTokenMetadata(true, token.id(), token.hint(), token.createdAt(),
                         token.createdBy(), token.lastUsedAt(), token.expiresAt(), previous))
                 .orElse(ScimTokenMetadata.NONE);
+    }
+
+    /**
+     * Spends an approved {@code reveal} verification and answers the workspace's token, creating it on the first
+     * reveal. The workspace lock makes concurrent first reveals agree on one token.
+     */
+    @Transactional
+    public RevealedToken reveal(String workspaceId, UUID verificationId) {
+        verifications.useFor(workspaceId, verificationId, VerificationAction.REVEAL);
+        locks.lock("scim-token:" + workspaceId);
+        ScimToken current = tokens.findByStatus(workspaceId, ScimTokenStatus.CURRENT)
+                .orElseGet(() -> create(workspaceId, verificationId));
+        audit.record(AuditEvent.of("scim_token.revealed", workspaceId, caller.userId()).verification(verificationId)
+                .token(current.id()));
+        return new RevealedToken(cipher.open(current.sealed(), workspaceId, current.id()), current.id(),
+                current.createdAt(), current.lastUsedAt(), current.expiresAt());
+    }
+
+    private ScimToken create(String workspaceId, UUID verificationId) {
+        UUID id = UUID.randomUUID();
+        String token = TokenFormat.generate(random);
+        ScimToken created = ScimToken.issue(id, workspaceId, token, cipher.seal(token, workspaceId, id),
+                caller.userId(), clock.instant());
+        tokens.persist(created);
+        audit.record(AuditEvent.of("scim_token.created", workspaceId, caller.userId()).verification(verificationId)
+                .token(id));
+        return created;
     }
 }

@@ -1,6 +1,7 @@
 package com.cerby.scimtoken.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -29,7 +30,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(Problem.of(e.type(), e.detail(), path(uri)));
+        Response response = respond(Problem.of(e.type(), e.detail(), path(uri)).withErrors(e.errors()));
+        return e.retryAfter()
+                .map(wait -> Response.fromResponse(response)
+                        .header(HttpHeaders.RETRY_AFTER, Math.max(1, (wait.toMillis() + 999) / 1000))
+                        .build())
+                .orElse(response);
     }
 
     @ServerExceptionMapper
@@ -45,8 +51,28 @@ public class ProblemMapper {
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response json(JsonProcessingException e, UriInfo uri) {
         LOG.debugf("Unreadable JSON body: %s", e.getOriginalMessage());
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            Problem problem = Problem.of(ProblemType.VALIDATION_FAILED, "One or more fields are invalid.", path(uri));
+            return respond(problem.withErrors(List.of(new Problem.FieldError(jsonPath(mismatch), mismatchMessage(mismatch)))));
+        }
         return respond(Problem.of(ProblemType.MALFORMED_JSON,
                 "The request body could not be read as the expected JSON document.", path(uri)));
+    }
+
+    private static String jsonPath(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : String.valueOf(reference.getIndex()))
+                .collect(java.util.stream.Collectors.joining("."));
+    }
+
+    private static String mismatchMessage(MismatchedInputException e) {
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
+            return "must be one of " + java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(constant -> constant.toString().toLowerCase(java.util.Locale.ROOT))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        return "has the wrong type";
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })

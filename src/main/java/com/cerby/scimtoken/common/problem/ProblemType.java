@@ -4,15 +4,26 @@ package com.cerby.scimtoken.common.problem;
 public enum ProblemType {
     VALIDATION_FAILED(400, "The request is not valid"),
     MALFORMED_JSON(400, "The request body is not valid JSON"),
+    INVALID_PUBLIC_KEY(400, "The public key is not an EC P-256 public JWK"),
+    BAD_REQUEST(400, "Bad request"),
     UNAUTHORIZED(401, "Authentication required"),
     ROLE_NOT_ALLOWED(403, "Your role does not allow this operation"),
     WORKSPACE_MISMATCH(403, "The token belongs to another workspace"),
+    INVALID_ASSERTION(403, "The device's signed decision is not valid"),
+    VERIFICATION_REQUIRED(403, "An approved verification is required"),
     NOT_FOUND(404, "Not found"),
+    VERIFICATION_NOT_FOUND(404, "Verification not found"),
+    DEVICE_NOT_FOUND(404, "Device not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
+    METHOD_NOT_ENROLLED(409, "The verification method is not set up"),
+    VERIFICATION_NOT_PENDING(409, "The verification is no longer pending"),
+    VERIFICATION_EXPIRED(409, "The verification has expired"),
+    VERIFICATION_ALREADY_USED(409, "The verification has already been used"),
+    TOO_MANY_DEVICES(409, "Too many devices"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
-    BAD_REQUEST(400, "Bad request"),
+    PUSH_BLOCKED(429, "Push verifications are blocked for a while"),
     INTERNAL_ERROR(500, "Internal error");
 
     public static final String TYPE_PREFIX = "urn:scim-token-service:problem:";

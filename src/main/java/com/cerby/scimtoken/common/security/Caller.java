@@ -25,6 +25,10 @@ public class Caller {
         return jwt.getClaim(WORKSPACE_CLAIM);
     }
 
+    public boolean hasRole(String role) {
+        return jwt.getGroups().contains(role);
+    }
+
     /** Refuses a request whose path names another workspace than the caller's session. */
     public void requireWorkspace(String workspaceId) {
         if (!workspaceId.equals(workspaceId())) {

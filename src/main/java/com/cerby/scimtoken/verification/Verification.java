@@ -1,0 +1,194 @@
+package com.cerby.scimtoken.verification;
+
+import com.cerby.scimtoken.common.problem.ProblemException;
+import com.cerby.scimtoken.common.problem.ProblemType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A step-up verification. Only a pending one that has not expired moves, and only once: the version column
+ * makes a concurrent second move fail when it is flushed.
+ */
+@Entity
+@Table(name = "verification")
+public class Verification {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "workspace_id", nullable = false, updatable = false)
+    private String workspaceId;
+
+    @Column(name = "user_id", nullable = false, updatable = false)
+    private String userId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private VerificationAction action;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private VerificationMethod method;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private VerificationStatus status;
+
+    @Enumerated(EnumType.STRING)
+    private VerificationReason reason;
+
+    @Column(name = "number_challenge", updatable = false)
+    private Integer numberChallenge;
+
+    @Column(name = "requester_ip", updatable = false)
+    private String requesterIp;
+
+    @Column(name = "requester_user_agent", updatable = false)
+    private String requesterUserAgent;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    private Instant expiresAt;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "decided_by_device")
+    private UUID decidedByDevice;
+
+    @Column(name = "used_at")
+    private Instant usedAt;
+
+    @Version
+    private long version;
+
+    protected Verification() {
+    }
+
+    static Verification start(String workspaceId, String userId, VerificationAction action, VerificationMethod method,
+            Integer numberChallenge, String requesterIp, String requesterUserAgent, Instant now, Duration ttl) {
+        Verification verification = new Verification();
+        verification.id = UUID.randomUUID();
+        verification.workspaceId = workspaceId;
+        verification.userId = userId;
+        verification.action = action;
+        verification.method = method;
+        verification.status = VerificationStatus.PENDING;
+        verification.numberChallenge = numberChallenge;
+        verification.requesterIp = requesterIp;
+        verification.requesterUserAgent = requesterUserAgent;
+        verification.createdAt = now;
+        verification.expiresAt = now.plus(ttl);
+        return verification;
+    }
+
+    /** The status as of now: a pending verification past its expiry is expired, whether or not it was written. */
+    public VerificationStatus statusAt(Instant now) {
+        return status == VerificationStatus.PENDING && !now.isBefore(expiresAt) ? VerificationStatus.EXPIRED : status;
+    }
+
+    void approve(Instant now, UUID deviceId) {
+        move(VerificationStatus.APPROVED, null, now);
+        decidedByDevice = deviceId;
+    }
+
+    void deny(VerificationReason denial, Instant now, UUID deviceId) {
+        move(VerificationStatus.DENIED, denial, now);
+        decidedByDevice = deviceId;
+    }
+
+    void cancel(Instant now) {
+        move(VerificationStatus.CANCELLED, null, now);
+    }
+
+    private void move(VerificationStatus to, VerificationReason why, Instant now) {
+        VerificationStatus current = statusAt(now);
+        if (current == VerificationStatus.EXPIRED) {
+            throw new ProblemException(ProblemType.VERIFICATION_EXPIRED, "The verification expired at " + expiresAt + ".");
+        }
+        if (current != VerificationStatus.PENDING) {
+            throw new ProblemException(ProblemType.VERIFICATION_NOT_PENDING,
+                    "The verification is already " + current.name().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        status = to;
+        reason = why;
+        decidedAt = now;
+    }
+
+    /**
+     * Spends the approval on one operation: it must be approved for this action, not used yet and recent enough.
+     */
+    void use(VerificationAction operation, Instant now, Duration grantTtl) {
+        if (status != VerificationStatus.APPROVED || action != operation) {
+            throw new ProblemException(ProblemType.VERIFICATION_REQUIRED,
+                    "Start a verification for this action and have it approved first.");
+        }
+        if (usedAt != null) {
+            throw new ProblemException(ProblemType.VERIFICATION_ALREADY_USED,
+                    "This verification has already been used; start a new one.");
+        }
+        if (now.isAfter(decidedAt.plus(grantTtl))) {
+            throw new ProblemException(ProblemType.VERIFICATION_REQUIRED,
+                    "The approval is older than " + grantTtl.toSeconds() + " seconds; start a new verification.");
+        }
+        usedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String workspaceId() {
+        return workspaceId;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public VerificationAction action() {
+        return action;
+    }
+
+    public VerificationMethod method() {
+        return method;
+    }
+
+    public VerificationReason reason() {
+        return reason;
+    }
+
+    public Integer numberChallenge() {
+        return numberChallenge;
+    }
+
+    public String requesterIp() {
+        return requesterIp;
+    }
+
+    public String requesterUserAgent() {
+        return requesterUserAgent;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+}

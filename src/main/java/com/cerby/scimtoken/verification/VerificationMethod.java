@@ -1,0 +1,6 @@
+package com.cerby.scimtoken.verification;
+
+/** How the user proves who they are: push to an enrolled phone (default), email link, or TOTP code. */
+public enum VerificationMethod {
+    PUSH, EMAIL, TOTP
+}
