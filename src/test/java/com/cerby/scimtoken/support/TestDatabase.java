@@ -8,9 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Direct access to the test database, to arrange rows that no endpoint creates yet and to inspect state. */
@@ -55,10 +58,48 @@ public class TestDatabase {
         return new StoredToken(id, token);
     }
 
+    /** Empties every table the service writes, so each test starts from a known state. */
     public void deleteAll() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("delete from scim_token")) {
+                PreparedStatement delete = connection.prepareStatement(
+                        "truncate scim_token, device, verification, user_guard, audit_event")) {
             delete.executeUpdate();
+        }
+    }
+
+    /** Every row of every application table as text, to search for what must never be stored. */
+    public String dumpAllTables() throws SQLException {
+        StringBuilder dump = new StringBuilder();
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet names = connection.createStatement().executeQuery(
+                    "select table_name from information_schema.tables where table_schema = 'public'")) {
+                while (names.next()) {
+                    tables.add(names.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rows = connection.createStatement()
+                        .executeQuery("select t::text from \"" + table + "\" t")) {
+                    while (rows.next()) {
+                        dump.append(table).append(": ").append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+        }
+        return dump.toString();
+    }
+
+    /** Runs a query that returns one value, for assertions on the database state. */
+    public Object queryValue(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getObject(1) : null;
+            }
         }
     }
 }
