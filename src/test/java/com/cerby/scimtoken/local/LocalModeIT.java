@@ -49,7 +49,7 @@ class LocalModeIT {
             assertEquals(200, metadata.statusCode(), metadata.body());
             assertFalse(json.readTree(metadata.body()).path("exists").asBoolean(true));
 
-            HttpResponse<String> badMint = post(first, "/local/jwt", "{\"sub\":\"a b\",\"roles\":[]}");
+            HttpResponse<String> badMint = post(first, "/local/jwt", null, "{\"sub\":\"a b\",\"roles\":[]}");
             assertEquals(400, badMint.statusCode());
             assertEquals("validation_failed", json.readTree(badMint.body()).path("code").asText());
 
@@ -93,18 +93,64 @@ class LocalModeIT {
         }
     }
 
+    /** The README quickstart: the phone is played by tools/Phone.java, run as the README runs it. */
+    @Test
+    void theQuickstartFlowRevealsTheTokenWithThePhoneTool() throws Exception {
+        try (ServiceProcess service = ServiceProcess.start("local-quickstart", List.of("-Dquarkus.profile=local",
+                "-Dscim-token.local.data-dir=" + workDirectory.resolve("quickstart-data")))) {
+            service.awaitReady(Duration.ofSeconds(60));
+            String jwt = mint(service, "{\"sub\":\"alice\",\"workspaceId\":\"acme\",\"roles\":[\"owner\"]}");
+
+            assertTrue(phone(service, "enroll", jwt, "Alice's phone").contains("\"name\":\"Alice's phone\""));
+            HttpResponse<String> started = post(service, "/api/v1/workspaces/acme/scim-token/verifications", jwt,
+                    "{\"method\":\"push\",\"action\":\"reveal\"}");
+            assertEquals(201, started.statusCode(), started.body());
+            JsonNode verification = json.readTree(started.body());
+            String id = verification.path("id").asText();
+            assertTrue(phone(service, "pending", jwt).contains(id));
+            String decision = phone(service, "approve", jwt, id, verification.path("numberChallenge").asText());
+            assertEquals("approved", json.readTree(decision).path("status").asText(), decision);
+
+            HttpResponse<String> revealed = post(service, "/api/v1/workspaces/acme/scim-token/reveal", jwt,
+                    "{\"verificationId\":\"" + id + "\"}");
+            assertEquals(200, revealed.statusCode(), revealed.body());
+            assertTrue(json.readTree(revealed.body()).path("token").asText().matches("scim_[0-9A-Za-z]{49}"));
+            assertFalse(service.output().contains(json.readTree(revealed.body()).path("token").asText()));
+        }
+    }
+
+    /** Runs {@code java tools/Phone.java ...} against the service and answers what it printed. */
+    private String phone(ServiceProcess service, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "tools/Phone.java"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+        builder.environment().put("SCIM_TOKEN_URL", service.baseUrl());
+        builder.environment().put("PHONE_KEY_FILE", workDirectory.resolve("phone-key.properties").toString());
+        Process process = builder.start();
+        String printed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the phone tool hangs");
+        assertEquals(0, process.exitValue(), printed);
+        return printed;
+    }
+
     private String mint(ServiceProcess service, String request) throws Exception {
-        HttpResponse<String> minted = post(service, "/local/jwt", request);
+        HttpResponse<String> minted = post(service, "/local/jwt", null, request);
         assertEquals(200, minted.statusCode(), minted.body());
         JsonNode body = json.readTree(minted.body());
         assertTrue(body.path("expiresAt").isTextual());
         return body.path("token").asText();
     }
 
-    private HttpResponse<String> post(ServiceProcess service, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+    /** POSTs JSON, with the JWT as bearer token unless it is null. */
+    private HttpResponse<String> post(ServiceProcess service, String path, String jwt, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (jwt != null) {
+            request.header("Authorization", "Bearer " + jwt);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> metadata(ServiceProcess service, String jwt) throws Exception {
