@@ -60,9 +60,11 @@ class FrameworkProblemsTest {
     }
 
     @Test
-    void aWronglyTypedMemberIsMalformedJson() {
+    void aWronglyTypedMemberIsAValidationFailureOfThatField() {
         assertProblem(given().contentType(ContentType.JSON).body("{\"name\": \"n\", \"count\": [1]}")
-                .when().post(PROBE).then(), 400, "malformed_json", PROBE);
+                .when().post(PROBE).then(), 400, "validation_failed", PROBE)
+                .body("errors[0].field", equalTo("count"))
+                .body("errors[0].message", equalTo("has the wrong type"));
     }
 
     @Test
