@@ -69,7 +69,13 @@ public class VerificationService {
                     "Only workspace owners may " + name(action) + " the SCIM token.");
         }
         Instant now = clock.instant();
-        requireEnrolled(method, now);
+        try {
+            requireEnrolled(method, now);
+        } catch (ProblemException refused) {
+            audit.recordFailure(AuditEvent.of("verification.start_refused", workspaceId, caller.userId())
+                    .detail("method", name(method)).detail("action", name(action)).detail("code", refused.type().code()));
+            throw refused;
+        }
         Verification verification = Verification.start(workspaceId, caller.userId(), action, method,
                 method == VerificationMethod.PUSH ? 10 + random.nextInt(90) : null,
                 origin.ipAddress(), origin.userAgent(), now, config.ttl());

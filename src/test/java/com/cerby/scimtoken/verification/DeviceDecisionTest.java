@@ -144,6 +144,8 @@ class DeviceDecisionTest {
         assertProblem(start(ALICE, WORKSPACE, Map.of()), 429, "push_blocked", path)
                 .header("Retry-After", equalTo("900"));
         assertEquals(1L, database.queryValue("select count(*) from audit_event where type = 'verification.reported'"));
+        assertEquals(1L, database.queryValue("select count(*) from audit_event where type = 'verification.start_refused'"
+                + " and details->>'code' = 'push_blocked'"));
 
         clock.advance(Duration.ofMinutes(14));
         assertProblem(start(ALICE, WORKSPACE, Map.of()), 429, "push_blocked", path)

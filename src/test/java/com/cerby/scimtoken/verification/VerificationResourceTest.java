@@ -122,8 +122,11 @@ class VerificationResourceTest {
     }
 
     @Test
-    void pushNeedsAnEnrolledDevice() {
+    void pushNeedsAnEnrolledDevice() throws SQLException {
         assertProblem(start(OWNER, WORKSPACE, Map.of()), 409, "method_not_enrolled", PATH);
+        assertEquals(1L, database.queryValue("select count(*) from audit_event where type = 'verification.start_refused'"
+                + " and details->>'code' = 'method_not_enrolled' and workspace_id = 'acme'"));
+        assertEquals(0L, database.queryValue("select count(*) from verification"));
     }
 
     @ParameterizedTest
