@@ -11,45 +11,29 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.cerby.scimtoken.support.Flows;
-import com.cerby.scimtoken.support.MutableClock;
-import com.cerby.scimtoken.support.TestDatabase;
+import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
-class AuditResourceTest {
+class AuditResourceTest extends DatabaseTest {
 
     private static final String WORKSPACE = "acme";
     private static final String EVENTS = "/api/v1/workspaces/" + WORKSPACE + "/audit-events";
     private static final String ALICE = TestTokens.jwt("alice", WORKSPACE, "owner");
 
-    @Inject
-    TestDatabase database;
 
-    @Inject
-    MutableClock clock;
 
-    @BeforeEach
-    void emptyDatabase() throws SQLException {
-        database.deleteAll();
-    }
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private static ValidatableResponse list(String jwt, String query) {
         return given().auth().oauth2(jwt).when().get(EVENTS + query).then();

@@ -9,36 +9,28 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.cerby.scimtoken.support.TestDatabase;
+import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
-class DeviceResourceTest {
+class DeviceResourceTest extends DatabaseTest {
 
     private static final String DEVICES = "/api/v1/me/devices";
     private static final String ALICE = TestTokens.jwt("alice", "acme", "owner");
 
-    @Inject
-    TestDatabase database;
 
-    @BeforeEach
-    void emptyDatabase() throws SQLException {
-        database.deleteAll();
-    }
 
     @Test
     void aDeviceIsEnrolledListedAndRemoved() throws SQLException {

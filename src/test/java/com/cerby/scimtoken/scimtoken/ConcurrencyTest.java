@@ -7,13 +7,12 @@ import static com.cerby.scimtoken.support.Flows.startPush;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.cerby.scimtoken.support.Flows;
-import com.cerby.scimtoken.support.TestDatabase;
+import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,23 +28,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Concurrent requests on one verification or one workspace: exactly one change wins. */
 @QuarkusTest
-class ConcurrencyTest {
+class ConcurrencyTest extends DatabaseTest {
 
     private static final String WORKSPACE = "acme";
     private static final String ALICE = TestTokens.jwt("alice", WORKSPACE, "owner");
 
-    @Inject
-    TestDatabase database;
 
-    @BeforeEach
-    void emptyDatabase() throws SQLException {
-        database.deleteAll();
-    }
 
     @Test
     void twentyConcurrentApprovalsProduceOneSuccess() throws Exception {

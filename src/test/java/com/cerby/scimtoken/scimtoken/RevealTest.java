@@ -15,47 +15,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cerby.scimtoken.support.CapturedLog;
 import com.cerby.scimtoken.support.Flows;
-import com.cerby.scimtoken.support.MutableClock;
-import com.cerby.scimtoken.support.TestDatabase;
+import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
-class RevealTest {
+class RevealTest extends DatabaseTest {
 
     private static final String WORKSPACE = "acme";
     private static final String REVEAL = "/api/v1/workspaces/" + WORKSPACE + "/scim-token/reveal";
     private static final String ALICE = TestTokens.jwt("alice", WORKSPACE, "owner");
 
-    @Inject
-    TestDatabase database;
 
-    @Inject
-    MutableClock clock;
 
     private TestPhone phone;
 
     @BeforeEach
-    void enrollAlicesPhone() throws SQLException {
-        database.deleteAll();
+    void enrollAlicesPhone() {
         phone = TestPhone.enrolledFor(ALICE);
     }
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private Flows.Started approved(String jwt, TestPhone device) {
         Flows.Started started = startPush(jwt, WORKSPACE);

@@ -7,33 +7,26 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.TestDatabase;
 import com.cerby.scimtoken.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
-class ScimTokenMetadataTest {
+class ScimTokenMetadataTest extends DatabaseTest {
 
     private static final String WORKSPACE = "acme-1";
     private static final String PATH = "/api/v1/workspaces/" + WORKSPACE + "/scim-token";
 
-    @Inject
-    TestDatabase database;
 
-    @BeforeEach
-    void emptyStore() throws SQLException {
-        database.deleteAll();
-    }
 
     private static ValidatableResponse getAs(String jwt, String path) {
         return given().auth().oauth2(jwt).when().get(path).then();

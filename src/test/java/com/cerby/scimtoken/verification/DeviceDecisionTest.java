@@ -14,12 +14,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.cerby.scimtoken.support.Flows;
-import com.cerby.scimtoken.support.MutableClock;
-import com.cerby.scimtoken.support.TestDatabase;
+import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -29,7 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,30 +34,21 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
-class DeviceDecisionTest {
+class DeviceDecisionTest extends DatabaseTest {
 
     private static final String WORKSPACE = "acme";
     private static final String ALICE = TestTokens.jwt("alice", WORKSPACE, "admin");
     private static final String MY_VERIFICATIONS = "/api/v1/me/verifications";
 
-    @Inject
-    TestDatabase database;
 
-    @Inject
-    MutableClock clock;
 
     private TestPhone phone;
 
     @BeforeEach
-    void enrollAlicesPhone() throws SQLException {
-        database.deleteAll();
+    void enrollAlicesPhone() {
         phone = TestPhone.enrolledFor(ALICE);
     }
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private static String decisionPath(String verificationId) {
         return MY_VERIFICATIONS + "/" + verificationId + "/decision";

@@ -18,8 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cerby.scimtoken.support.Flows;
-import com.cerby.scimtoken.support.MutableClock;
-import com.cerby.scimtoken.support.TestDatabase;
+import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +28,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,34 +35,20 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
-class VerificationResourceTest {
+class VerificationResourceTest extends DatabaseTest {
 
     private static final String WORKSPACE = "acme";
     private static final String PATH = verificationsPath(WORKSPACE);
     private static final String OWNER = TestTokens.jwt("alice", WORKSPACE, "owner");
 
-    @Inject
-    TestDatabase database;
 
-    @Inject
-    MutableClock clock;
 
-    @BeforeEach
-    void emptyDatabase() throws SQLException {
-        database.deleteAll();
-    }
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void startingAPushVerificationAnswersItsNumberAndLocation() throws SQLException {

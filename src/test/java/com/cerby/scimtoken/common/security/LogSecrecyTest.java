@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cerby.scimtoken.support.CapturedLog;
+import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.TestDatabase;
 import com.cerby.scimtoken.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
@@ -16,17 +16,13 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class LogSecrecyTest {
-
-    @Inject
-    TestDatabase database;
+class LogSecrecyTest extends DatabaseTest {
 
     @Test
     void neitherJwtsNorScimTokensReachTheLog() throws Exception {
         Logger service = Logger.getLogger("com.cerby.scimtoken");
         Level before = service.getLevel();
         service.setLevel(Level.ALL);
-        database.deleteAll();
         TestDatabase.StoredToken stored = database.insertToken("acme", "CURRENT", "alice", Instant.now(), null);
         List<String> jwts = List.of(TestTokens.jwt("alice", "acme", "owner"),
                 TestTokens.expired("alice", "acme", "owner"),
