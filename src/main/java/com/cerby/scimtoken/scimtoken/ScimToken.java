@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.scimtoken;
 
+import com.cerby.scimtoken.common.crypto.SealedSecret;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -62,7 +63,7 @@ public class ScimToken {
     }
 
     /** A new current token of a workspace, stored encrypted with a lookup hash and a hint. */
-    static ScimToken issue(UUID id, String workspaceId, String token, SealedToken sealed, String createdBy,
+    static ScimToken issue(UUID id, String workspaceId, String token, SealedSecret sealed, String createdBy,
             Instant now) {
         ScimToken scimToken = new ScimToken();
         scimToken.id = id;
@@ -90,8 +91,8 @@ public class ScimToken {
         return status;
     }
 
-    public SealedToken sealed() {
-        return new SealedToken(keyId, nonce, ciphertext);
+    public SealedSecret sealed() {
+        return new SealedSecret(keyId, nonce, ciphertext);
     }
 
     public String hint() {
@@ -112,6 +113,15 @@ public class ScimToken {
 
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    /** The associated data that binds a token's ciphertext to its workspace and row. */
+    public static String cipherContext(String workspaceId, UUID tokenId) {
+        return "scim-token/" + workspaceId + "/" + tokenId;
+    }
+
+    String cipherContext() {
+        return cipherContext(workspaceId, id);
     }
 
     /** Whether the token authenticates at the given instant. */

@@ -2,6 +2,7 @@ package com.cerby.scimtoken.scimtoken;
 
 import com.cerby.scimtoken.audit.AuditEvent;
 import com.cerby.scimtoken.audit.AuditLog;
+import com.cerby.scimtoken.common.crypto.SecretCipher;
 import com.cerby.scimtoken.common.db.AdvisoryLocks;
 import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.verification.VerificationAction;
@@ -17,7 +18,7 @@ import java.util.UUID;
 public class ScimTokenService {
 
     private final ScimTokenRepository tokens;
-    private final TokenCipher cipher;
+    private final SecretCipher cipher;
     private final VerificationService verifications;
     private final AdvisoryLocks locks;
     private final AuditLog audit;
@@ -25,7 +26,7 @@ public class ScimTokenService {
     private final SecureRandom random;
     private final Clock clock;
 
-    ScimTokenService(ScimTokenRepository tokens, TokenCipher cipher, VerificationService verifications,
+    ScimTokenService(ScimTokenRepository tokens, SecretCipher cipher, VerificationService verifications,
             AdvisoryLocks locks, AuditLog audit, Caller caller, SecureRandom random, Clock clock) {
         this.tokens = tokens;
         this.cipher = cipher;
@@ -64,14 +65,14 @@ public class ScimTokenService {
                 .orElseGet(() -> create(workspaceId, verificationId));
         audit.record(AuditEvent.of("scim_token.revealed", workspaceId, caller.userId()).verification(verificationId)
                 .token(current.id()));
-        return new RevealedToken(cipher.open(current.sealed(), workspaceId, current.id()), current.id(),
+        return new RevealedToken(cipher.open(current.sealed(), current.cipherContext()), current.id(),
                 current.createdAt(), current.lastUsedAt(), current.expiresAt());
     }
 
     private ScimToken create(String workspaceId, UUID verificationId) {
         UUID id = UUID.randomUUID();
         String token = TokenFormat.generate(random);
-        ScimToken created = ScimToken.issue(id, workspaceId, token, cipher.seal(token, workspaceId, id),
+        ScimToken created = ScimToken.issue(id, workspaceId, token, cipher.seal(token, ScimToken.cipherContext(workspaceId, id)),
                 caller.userId(), clock.instant());
         tokens.persist(created);
         audit.record(AuditEvent.of("scim_token.created", workspaceId, caller.userId()).verification(verificationId)

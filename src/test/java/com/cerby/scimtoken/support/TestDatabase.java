@@ -1,7 +1,8 @@
 package com.cerby.scimtoken.support;
 
-import com.cerby.scimtoken.scimtoken.SealedToken;
-import com.cerby.scimtoken.scimtoken.TokenCipher;
+import com.cerby.scimtoken.common.crypto.SealedSecret;
+import com.cerby.scimtoken.common.crypto.SecretCipher;
+import com.cerby.scimtoken.scimtoken.ScimToken;
 import com.cerby.scimtoken.scimtoken.TokenFormat;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +22,10 @@ import java.util.UUID;
 public class TestDatabase {
 
     private final AgroalDataSource dataSource;
-    private final TokenCipher cipher;
+    private final SecretCipher cipher;
     private final SecureRandom random = new SecureRandom();
 
-    TestDatabase(AgroalDataSource dataSource, TokenCipher cipher) {
+    TestDatabase(AgroalDataSource dataSource, SecretCipher cipher) {
         this.dataSource = dataSource;
         this.cipher = cipher;
     }
@@ -36,7 +37,7 @@ public class TestDatabase {
             Instant expiresAt) throws SQLException {
         UUID id = UUID.randomUUID();
         String token = TokenFormat.generate(random);
-        SealedToken sealed = cipher.seal(token, workspaceId, id);
+        SealedSecret sealed = cipher.seal(token, ScimToken.cipherContext(workspaceId, id));
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         insert into scim_token (id, workspace_id, status, lookup_hash, key_id, nonce, ciphertext, hint,

@@ -1,4 +1,4 @@
-package com.cerby.scimtoken.scimtoken;
+package com.cerby.scimtoken.common.crypto;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -18,13 +17,14 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts tokens with AES-256-GCM. The workspace id and token id are bound in as associated data, so a
- * ciphertext copied to another row or workspace no longer decrypts. Several keys may be configured; the active
- * one encrypts, any of them decrypts, which lets operators rotate keys without re-encrypting at once.
+ * Encrypts secrets (SCIM tokens, TOTP seeds) with AES-256-GCM. The caller names the secret's context (e.g. its
+ * workspace and row id), which is bound in as associated data, so a ciphertext copied to another row, workspace
+ * or kind of secret no longer decrypts. Several keys may be configured; the active one encrypts, any of them
+ * decrypts, which lets operators rotate keys without re-encrypting at once.
  */
 @Startup
 @ApplicationScoped
-public class TokenCipher {
+public class SecretCipher {
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int NONCE_BYTES = 12;
@@ -37,11 +37,11 @@ public class TokenCipher {
     private final SecureRandom random;
 
     @Inject
-    TokenCipher(EncryptionConfig config, SecureRandom random) {
+    SecretCipher(EncryptionConfig config, SecureRandom random) {
         this(parseKeys(config.keys()), config.activeKeyId().orElse(null), random);
     }
 
-    TokenCipher(Map<String, SecretKey> keys, String activeKeyId, SecureRandom random) {
+    SecretCipher(Map<String, SecretKey> keys, String activeKeyId, SecureRandom random) {
         if (keys.isEmpty()) {
             throw new IllegalStateException("scim-token.encryption.keys lists no key");
         }
@@ -54,37 +54,38 @@ public class TokenCipher {
         this.random = random;
     }
 
-    public SealedToken seal(String token, String workspaceId, UUID tokenId) {
+    /** Encrypts a secret for the given context, which must be given again to decrypt it. */
+    public SealedSecret seal(String secret, String context) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), nonce, workspaceId, tokenId);
-            return new SealedToken(activeKeyId, nonce, cipher.doFinal(token.getBytes(StandardCharsets.US_ASCII)));
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), nonce, context);
+            return new SealedSecret(activeKeyId, nonce, cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
     }
 
-    /** Decrypts a stored token; fails when the key is unknown or the ciphertext or its context was altered. */
-    public String open(SealedToken sealed, String workspaceId, UUID tokenId) {
+    /** Decrypts a stored secret; fails when the key is unknown or the ciphertext or its context was altered. */
+    public String open(SealedSecret sealed, String context) {
         SecretKey key = keys.get(sealed.keyId());
         if (key == null) {
-            throw new IllegalStateException("Token " + tokenId + " is encrypted with the key '" + sealed.keyId()
-                    + "', which scim-token.encryption.keys no longer lists");
+            throw new IllegalStateException("A secret of " + context + " is encrypted with the key '"
+                    + sealed.keyId() + "', which scim-token.encryption.keys no longer lists");
         }
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, sealed.nonce(), workspaceId, tokenId);
-            return new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.US_ASCII);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, sealed.nonce(), context);
+            return new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Token " + tokenId + " failed its integrity check", e);
+            throw new IllegalStateException("The secret of " + context + " failed its integrity check", e);
         }
     }
 
-    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String workspaceId, UUID tokenId)
+    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String context)
             throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD((workspaceId + "/" + tokenId).getBytes(StandardCharsets.US_ASCII));
+        cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
         return cipher;
     }
 

@@ -1,4 +1,6 @@
-package com.cerby.scimtoken.scimtoken;
+package com.cerby.scimtoken.common.crypto;
+
+import com.cerby.scimtoken.scimtoken.TokenFormat;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,37 +16,37 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class TokenCipherTest {
+class SecretCipherTest {
 
     private static final String OLD_KEY = "key-1:" + Base64.getEncoder().encodeToString(bytes(32, 1));
     private static final String NEW_KEY = "key-2:" + Base64.getEncoder().encodeToString(bytes(32, 2));
     private final SecureRandom random = new SecureRandom();
     private final String token = TokenFormat.generate(random);
-    private final UUID tokenId = UUID.randomUUID();
+    private final String context = "scim-token/acme/" + UUID.randomUUID();
 
-    private TokenCipher cipher(String activeKeyId, String... entries) {
-        return new TokenCipher(TokenCipher.parseKeys(List.of(entries)), activeKeyId, random);
+    private SecretCipher cipher(String activeKeyId, String... entries) {
+        return new SecretCipher(SecretCipher.parseKeys(List.of(entries)), activeKeyId, random);
     }
 
     @Test
-    void aSealedTokenOpensToTheSameToken() {
-        TokenCipher cipher = cipher(null, OLD_KEY);
+    void aSealedSecretOpensToTheSameToken() {
+        SecretCipher cipher = cipher(null, OLD_KEY);
 
-        SealedToken sealed = cipher.seal(token, "acme", tokenId);
+        SealedSecret sealed = cipher.seal(token, context);
 
         assertEquals("key-1", sealed.keyId());
         assertEquals(12, sealed.nonce().length);
         assertEquals(token.length() + 16, sealed.ciphertext().length);
         assertFalse(new String(sealed.ciphertext(), StandardCharsets.ISO_8859_1).contains(token.substring(5, 15)));
-        assertEquals(token, cipher.open(sealed, "acme", tokenId));
+        assertEquals(token, cipher.open(sealed, context));
     }
 
     @Test
     void everySealUsesAFreshNonce() {
-        TokenCipher cipher = cipher(null, OLD_KEY);
+        SecretCipher cipher = cipher(null, OLD_KEY);
 
-        SealedToken first = cipher.seal(token, "acme", tokenId);
-        SealedToken second = cipher.seal(token, "acme", tokenId);
+        SealedSecret first = cipher.seal(token, context);
+        SealedSecret second = cipher.seal(token, context);
 
         assertNotEquals(java.util.HexFormat.of().formatHex(first.nonce()),
                 java.util.HexFormat.of().formatHex(second.nonce()));
@@ -52,44 +54,44 @@ class TokenCipherTest {
 
     @Test
     void aChangedCiphertextIsDetected() {
-        TokenCipher cipher = cipher(null, OLD_KEY);
-        SealedToken sealed = cipher.seal(token, "acme", tokenId);
+        SecretCipher cipher = cipher(null, OLD_KEY);
+        SealedSecret sealed = cipher.seal(token, context);
         byte[] tampered = sealed.ciphertext().clone();
         tampered[3] ^= 0x01;
 
         assertThrows(IllegalStateException.class,
-                () -> cipher.open(new SealedToken("key-1", sealed.nonce(), tampered), "acme", tokenId));
+                () -> cipher.open(new SealedSecret("key-1", sealed.nonce(), tampered), context));
     }
 
     @Test
-    void aCiphertextMovedToAnotherWorkspaceOrTokenDoesNotOpen() {
-        TokenCipher cipher = cipher(null, OLD_KEY);
-        SealedToken sealed = cipher.seal(token, "acme", tokenId);
+    void aCiphertextMovedToAnotherContextDoesNotOpen() {
+        SecretCipher cipher = cipher(null, OLD_KEY);
+        SealedSecret sealed = cipher.seal(token, context);
 
-        assertThrows(IllegalStateException.class, () -> cipher.open(sealed, "other", tokenId));
-        assertThrows(IllegalStateException.class, () -> cipher.open(sealed, "acme", UUID.randomUUID()));
+        assertThrows(IllegalStateException.class, () -> cipher.open(sealed, context.replace("acme", "other")));
+        assertThrows(IllegalStateException.class, () -> cipher.open(sealed, "scim-token/acme/" + UUID.randomUUID()));
     }
 
     @Test
     void tokensSealedWithAnOlderKeyStillOpenAfterTheActiveKeyChanges() {
-        SealedToken sealedWithOldKey = cipher(null, OLD_KEY).seal(token, "acme", tokenId);
-        TokenCipher rotated = cipher("key-2", OLD_KEY, NEW_KEY);
+        SealedSecret sealedWithOldKey = cipher(null, OLD_KEY).seal(token, context);
+        SecretCipher rotated = cipher("key-2", OLD_KEY, NEW_KEY);
 
-        assertEquals(token, rotated.open(sealedWithOldKey, "acme", tokenId));
-        assertEquals("key-2", rotated.seal(token, "acme", tokenId).keyId());
+        assertEquals(token, rotated.open(sealedWithOldKey, context));
+        assertEquals("key-2", rotated.seal(token, context).keyId());
     }
 
     @Test
     void theFirstListedKeyIsActiveByDefault() {
-        assertEquals("key-2", cipher(null, NEW_KEY, OLD_KEY).seal(token, "acme", tokenId).keyId());
+        assertEquals("key-2", cipher(null, NEW_KEY, OLD_KEY).seal(token, context).keyId());
     }
 
     @Test
     void aTokenSealedWithAKeyNoLongerListedCannotBeOpened() {
-        SealedToken sealed = cipher(null, OLD_KEY).seal(token, "acme", tokenId);
+        SealedSecret sealed = cipher(null, OLD_KEY).seal(token, context);
 
         IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> cipher(null, NEW_KEY).open(sealed, "acme", tokenId));
+                () -> cipher(null, NEW_KEY).open(sealed, context));
         assertTrue(failure.getMessage().contains("'key-1'"));
     }
 
@@ -108,7 +110,7 @@ class TokenCipherTest {
 
     private static void assertRefused(String expected, String entries, String material) {
         IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> TokenCipher.parseKeys(List.of(entries.split(","))));
+                () -> SecretCipher.parseKeys(List.of(entries.split(","))));
         assertTrue(failure.getMessage().contains(expected), failure.getMessage());
         assertFalse(failure.getMessage().contains(material), "the message reveals key material");
     }
@@ -121,6 +123,6 @@ class TokenCipherTest {
 
     @Test
     void keyMaterialRoundTripsThroughTheConfigurationFormat() {
-        assertArrayEquals(bytes(32, 1), TokenCipher.parseKeys(List.of(OLD_KEY)).get("key-1").getEncoded());
+        assertArrayEquals(bytes(32, 1), SecretCipher.parseKeys(List.of(OLD_KEY)).get("key-1").getEncoded());
     }
 }

@@ -1,10 +1,10 @@
-package com.cerby.scimtoken.scimtoken;
+package com.cerby.scimtoken.common.crypto;
 
 import io.smallrye.config.ConfigMapping;
 import java.util.List;
 import java.util.Optional;
 
-/** The AES-256 keys that encrypt SCIM tokens at rest. */
+/** The AES-256 keys that encrypt secrets (SCIM tokens, TOTP seeds) at rest. */
 @ConfigMapping(prefix = "scim-token.encryption")
 public interface EncryptionConfig {
 
