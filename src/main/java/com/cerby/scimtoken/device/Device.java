@@ -64,6 +64,10 @@ public class Device {
         return name;
     }
 
+    public java.util.Optional<String> pushToken() {
+        return java.util.Optional.ofNullable(pushToken);
+    }
+
     PublicKey publicKey() {
         return DevicePublicKey.parse(publicJwk);
     }

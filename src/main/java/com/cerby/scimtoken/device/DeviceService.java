@@ -62,9 +62,9 @@ public class DeviceService {
                 .detail("name", device.name()));
     }
 
-    /** Whether the user can approve push verifications at all. */
+    /** The user's devices, which can approve push verifications. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean hasDevices(String userId) {
-        return devices.countOwnedBy(userId) > 0;
+    public List<Device> devicesOf(String userId) {
+        return devices.listOwnedBy(userId);
     }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Per-user protections kept in the database, so that every instance enforces them (written by upsert). */
+/** Per-user protections kept in the database, so that every instance enforces them (written by upserts). */
 @Entity
 @Table(name = "user_guard")
 public class UserGuard {
@@ -20,13 +20,26 @@ public class UserGuard {
     @Column(name = "push_blocked_until")
     private Instant pushBlockedUntil;
 
+    @Column(name = "failed_code_attempts", nullable = false)
+    private int failedCodeAttempts;
+
+    @Column(name = "codes_locked_until")
+    private Instant codesLockedUntil;
+
     protected UserGuard() {
     }
 
     /** How long push stays blocked from now on, if it is. */
     Optional<Duration> pushBlockedFor(Instant now) {
-        return pushBlockedUntil != null && now.isBefore(pushBlockedUntil)
-                ? Optional.of(Duration.between(now, pushBlockedUntil))
-                : Optional.empty();
+        return remaining(pushBlockedUntil, now);
+    }
+
+    /** How long the code methods (TOTP, email) stay locked from now on, if they are. */
+    Optional<Duration> codesLockedFor(Instant now) {
+        return remaining(codesLockedUntil, now);
+    }
+
+    private static Optional<Duration> remaining(Instant until, Instant now) {
+        return until != null && now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 }

@@ -69,6 +69,12 @@ public class Verification {
     @Column(name = "used_at")
     private Instant usedAt;
 
+    @Column(name = "code_hash", updatable = false)
+    private byte[] codeHash;
+
+    @Column(name = "attempts_remaining")
+    private Integer attemptsRemaining;
+
     @Version
     private long version;
 
@@ -76,7 +82,7 @@ public class Verification {
     }
 
     static Verification start(String workspaceId, String userId, VerificationAction action, VerificationMethod method,
-            Integer numberChallenge, String requesterIp, String requesterUserAgent, Instant now, Duration ttl) {
+            String requesterIp, String requesterUserAgent, Instant now, Duration ttl) {
         Verification verification = new Verification();
         verification.id = UUID.randomUUID();
         verification.workspaceId = workspaceId;
@@ -84,12 +90,27 @@ public class Verification {
         verification.action = action;
         verification.method = method;
         verification.status = VerificationStatus.PENDING;
-        verification.numberChallenge = numberChallenge;
         verification.requesterIp = requesterIp;
         verification.requesterUserAgent = requesterUserAgent;
         verification.createdAt = now;
         verification.expiresAt = now.plus(ttl);
         return verification;
+    }
+
+    /** Push: the number the requester sees and types into the phone. */
+    void challengeWithNumber(int number) {
+        numberChallenge = number;
+    }
+
+    /** Code methods: how many wrong codes it takes, and for email the hash of the code that was sent. */
+    void expectCode(int attempts, byte[] emailCodeHash) {
+        attemptsRemaining = attempts;
+        codeHash = emailCodeHash;
+    }
+
+    /** Whether a code is the one the verification email carried; compared in constant time. */
+    boolean isEmailCode(byte[] offeredCodeHash) {
+        return codeHash != null && java.security.MessageDigest.isEqual(codeHash, offeredCodeHash);
     }
 
     /** The status as of now: a pending verification past its expiry is expired, whether or not it was written. */
@@ -111,7 +132,30 @@ public class Verification {
         move(VerificationStatus.CANCELLED, null, now);
     }
 
+    void approveWithCode(Instant now) {
+        move(VerificationStatus.APPROVED, null, now);
+    }
+
+    /** Writes down the expiry that reads already report; decidedAt is when it expired. */
+    void expire(Instant now) {
+        if (statusAt(now) != VerificationStatus.EXPIRED) {
+            throw new IllegalStateException("Verification " + id + " has not expired");
+        }
+        status = VerificationStatus.EXPIRED;
+        decidedAt = expiresAt;
+    }
+
+
+
     private void move(VerificationStatus to, VerificationReason why, Instant now) {
+        requirePending(now);
+        status = to;
+        reason = why;
+        decidedAt = now;
+    }
+
+    /** Fails with 409 unless the verification is pending and unexpired. */
+    void requirePending(Instant now) {
         VerificationStatus current = statusAt(now);
         if (current == VerificationStatus.EXPIRED) {
             throw new ProblemException(ProblemType.VERIFICATION_EXPIRED, "The verification expired at " + expiresAt + ".");
@@ -120,9 +164,6 @@ public class Verification {
             throw new ProblemException(ProblemType.VERIFICATION_NOT_PENDING,
                     "The verification is already " + current.name().toLowerCase(java.util.Locale.ROOT) + ".");
         }
-        status = to;
-        reason = why;
-        decidedAt = now;
     }
 
     /**
@@ -190,5 +231,9 @@ public class Verification {
 
     public Instant decidedAt() {
         return decidedAt;
+    }
+
+    public Integer attemptsRemaining() {
+        return attemptsRemaining;
     }
 }

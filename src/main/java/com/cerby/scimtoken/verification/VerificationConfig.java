@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Step-up verification settings ({@code scim-token.verification.*}). */
+/** Step-up verification settings and abuse limits ({@code scim-token.verification.*}). */
 @ConfigMapping(prefix = "scim-token.verification")
 public interface VerificationConfig {
 
@@ -23,4 +23,28 @@ public interface VerificationConfig {
     /** How long push verifications are refused after the user reported one as suspicious. */
     @WithDefault("PT15M")
     Duration pushBlock();
+
+    /** Pending verifications a user may have at once. */
+    @WithDefault("3")
+    int maxPending();
+
+    /** Push verifications a user may start in any rolling hour. */
+    @WithDefault("10")
+    int maxPushPerHour();
+
+    /** Wrong codes a TOTP or email verification takes before it fails. */
+    @WithDefault("5")
+    int maxCodeAttempts();
+
+    /** Consecutive wrong codes, across verifications, that lock a user's code methods. */
+    @WithDefault("10")
+    int userCodeFailures();
+
+    /** How long the code methods stay locked. */
+    @WithDefault("PT15M")
+    Duration codeLockout();
+
+    /** How often overdue pending verifications are marked expired. */
+    @WithDefault("PT30S")
+    Duration sweepInterval();
 }

@@ -15,6 +15,46 @@ public class VerificationRepository implements PanacheRepositoryBase<Verificatio
         return find("id = ?1 and userId = ?2", id, userId).firstResultOptional();
     }
 
+    /** When each of the user's pending, unexpired verifications expires, soonest first. */
+    List<Instant> pendingExpiries(String userId, Instant now) {
+        return find("select expiresAt from Verification where userId = ?1 and status = ?2 and expiresAt > ?3"
+                + " order by expiresAt", userId, VerificationStatus.PENDING, now).project(Instant.class).list();
+    }
+
+    /** When the user started push verifications since the given instant, oldest first. */
+    List<Instant> pushStartsSince(String userId, Instant since) {
+        return find("select createdAt from Verification where userId = ?1 and method = ?2 and createdAt > ?3"
+                + " order by createdAt", userId, VerificationMethod.PUSH, since).project(Instant.class).list();
+    }
+
+    /**
+     * Spends one code attempt of a pending verification; the last one fails it. Answers the attempts left, or
+     * empty when the verification was no longer pending.
+     */
+    java.util.Optional<Integer> spendAttempt(UUID id, Instant now) {
+        List<?> remaining = getEntityManager().createNativeQuery("""
+                update verification set
+                    attempts_remaining = attempts_remaining - 1,
+                    status = case when attempts_remaining = 1 then 'FAILED' else status end,
+                    reason = case when attempts_remaining = 1 then 'TOO_MANY_ATTEMPTS' else reason end,
+                    decided_at = case when attempts_remaining = 1 then :now else decided_at end,
+                    version = version + 1
+                where id = :id and status = 'PENDING' and attempts_remaining > 0 and expires_at > :now
+                returning attempts_remaining""")
+                .setParameter("id", id)
+                .setParameter("now", now)
+                .getResultList();
+        return remaining.stream().findFirst().map(value -> ((Number) value).intValue());
+    }
+
+    /** Pending verifications whose time is up, locked for this sweep (other instances skip them). */
+    List<Verification> lockOverdue(Instant now, int limit) {
+        return find("status = ?1 and expiresAt <= ?2 order by expiresAt", VerificationStatus.PENDING, now)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2)
+                .page(0, limit).list();
+    }
+
     /** Push verifications waiting for the user's phone, oldest first. */
     List<Verification> listPendingPush(String userId, Instant now) {
         return list("userId = ?1 and status = ?2 and method = ?3 and expiresAt > ?4 order by createdAt, id", userId,

@@ -2,31 +2,43 @@ package com.cerby.scimtoken.verification;
 
 import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.common.security.Roles;
+import com.cerby.scimtoken.common.web.CodeRequest;
 import com.cerby.scimtoken.common.web.Ids;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
-/** The requester's side of a verification: the web app starts, polls and cancels it. */
+/** The requester's side of a verification: the web app starts, polls (or long-polls), cancels or completes it. */
 @Path("/api/v1/workspaces/{workspaceId}/scim-token/verifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class VerificationResource {
 
     private final VerificationService service;
+    private final VerificationChanges changes;
     private final Caller caller;
 
-    VerificationResource(VerificationService service, Caller caller) {
+    VerificationResource(VerificationService service, VerificationChanges changes, Caller caller) {
         this.service = service;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -42,15 +54,44 @@ public class VerificationResource {
                 .entity(verification).build();
     }
 
+    /**
+     * The verification now, or with {@code waitSeconds} as soon as it leaves pending (at most that long). The
+     * wait holds no thread: the answer comes from a change notification or a timer.
+     */
     @GET
     @Path("{verificationId}")
+    @Blocking
     @RolesAllowed({ Roles.OWNER, Roles.SUPER_ADMIN, Roles.ADMIN })
-    public VerificationView get(
+    public Uni<VerificationView> get(
             @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId,
             @PathParam("verificationId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
-            String verificationId) {
+            String verificationId,
+            @QueryParam("waitSeconds") @DefaultValue("0")
+            @Pattern(regexp = "^([0-9]|1[0-9]|2[0-5])$", message = "must be a whole number from 0 to 25") String waitSeconds) {
         caller.requireWorkspace(workspaceId);
-        return service.get(workspaceId, UUID.fromString(verificationId));
+        UUID id = UUID.fromString(verificationId);
+        String userId = caller.userId();
+        Duration wait = Duration.ofSeconds(Integer.parseInt(waitSeconds));
+        if (wait.isZero()) {
+            return Uni.createFrom().item(service.get(workspaceId, id, userId));
+        }
+        CompletableFuture<Void> change = changes.nextChange(id);
+        try {
+            VerificationView current = service.get(workspaceId, id, userId);
+            if (current.status() != VerificationStatus.PENDING) {
+                changes.forget(id, change);
+                return Uni.createFrom().item(current);
+            }
+            Duration timeLeft = service.timeLeft(workspaceId, id, userId);
+            return Uni.createFrom().completionStage(change)
+                    .ifNoItem().after(timeLeft.compareTo(wait) < 0 ? timeLeft : wait).recoverWithItem((Void) null)
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
+                    .map(changedOrTimedOut -> service.get(workspaceId, id, userId))
+                    .onTermination().invoke(() -> changes.forget(id, change));
+        } catch (RuntimeException e) {
+            changes.forget(id, change);
+            throw e;
+        }
     }
 
     @DELETE
@@ -62,5 +103,18 @@ public class VerificationResource {
             String verificationId) {
         caller.requireWorkspace(workspaceId);
         service.cancel(workspaceId, UUID.fromString(verificationId));
+    }
+
+    @POST
+    @Path("{verificationId}/code")
+    @RolesAllowed({ Roles.OWNER, Roles.SUPER_ADMIN, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    public VerificationView submitCode(
+            @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId,
+            @PathParam("verificationId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
+            String verificationId,
+            @Valid @NotNull CodeRequest request) {
+        caller.requireWorkspace(workspaceId);
+        return service.submitCode(workspaceId, UUID.fromString(verificationId), request.code());
     }
 }

@@ -2,23 +2,33 @@ package com.cerby.scimtoken.verification;
 
 import com.cerby.scimtoken.audit.AuditEvent;
 import com.cerby.scimtoken.audit.AuditLog;
+import com.cerby.scimtoken.common.db.AdvisoryLocks;
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
 import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.common.web.RequestOrigin;
+import com.cerby.scimtoken.device.Device;
 import com.cerby.scimtoken.device.DeviceAssertionVerifier;
 import com.cerby.scimtoken.device.DeviceDecision;
 import com.cerby.scimtoken.device.DeviceService;
 import com.cerby.scimtoken.device.InvalidAssertionException;
+import com.cerby.scimtoken.push.PushNotifier;
+import com.cerby.scimtoken.push.PushPayload;
+import com.cerby.scimtoken.totp.CodeCheck;
+import com.cerby.scimtoken.totp.TotpService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -28,11 +38,17 @@ import java.util.UUID;
 public class VerificationService {
 
     static final Duration MAX_TTL = Duration.ofMinutes(10);
+    private static final int EMAIL_CODE_BYTES = 32;
 
     private final VerificationRepository verifications;
     private final DeviceService devices;
     private final DeviceAssertionVerifier assertions;
-    private final EntityManager entityManager;
+    private final TotpService totp;
+    private final VerificationMailer mailer;
+    private final PushNotifier push;
+    private final VerificationChanges changes;
+    private final UserGuards guards;
+    private final AdvisoryLocks locks;
     private final AuditLog audit;
     private final Caller caller;
     private final RequestOrigin origin;
@@ -41,21 +57,32 @@ public class VerificationService {
     private final Clock clock;
 
     VerificationService(VerificationRepository verifications, DeviceService devices, DeviceAssertionVerifier assertions,
-            EntityManager entityManager, AuditLog audit, Caller caller, RequestOrigin origin, VerificationConfig config,
-            SecureRandom random, Clock clock) {
-        if (config.ttl().isNegative() || config.ttl().isZero() || config.ttl().compareTo(MAX_TTL) > 0) {
-            throw new IllegalStateException("scim-token.verification.ttl must be between 1 second and 10 minutes");
-        }
+            TotpService totp, VerificationMailer mailer, PushNotifier push, VerificationChanges changes,
+            UserGuards guards, AdvisoryLocks locks, AuditLog audit, Caller caller, RequestOrigin origin,
+            VerificationConfig config, SecureRandom random, Clock clock) {
+        requireValidTtl(config.ttl());
         this.verifications = verifications;
         this.devices = devices;
         this.assertions = assertions;
-        this.entityManager = entityManager;
+        this.totp = totp;
+        this.mailer = mailer;
+        this.push = push;
+        this.changes = changes;
+        this.guards = guards;
+        this.locks = locks;
         this.audit = audit;
         this.caller = caller;
         this.origin = origin;
         this.config = config;
         this.random = random;
         this.clock = clock;
+    }
+
+    /** The contract allows verifications to live at most 10 minutes; a wrong setting stops the start. */
+    static void requireValidTtl(Duration ttl) {
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
+            throw new IllegalStateException("scim-token.verification.ttl must be between 1 second and 10 minutes");
+        }
     }
 
     @Transactional
@@ -69,51 +96,146 @@ public class VerificationService {
                     "Only workspace owners may " + name(action) + " the SCIM token.");
         }
         Instant now = clock.instant();
+        locks.lock("verification-start:" + caller.userId());
+        List<Device> phones;
         try {
-            requireEnrolled(method, now);
+            phones = requireStartAllowed(method, now);
         } catch (ProblemException refused) {
             audit.recordFailure(AuditEvent.of("verification.start_refused", workspaceId, caller.userId())
                     .detail("method", name(method)).detail("action", name(action)).detail("code", refused.type().code()));
             throw refused;
         }
         Verification verification = Verification.start(workspaceId, caller.userId(), action, method,
-                method == VerificationMethod.PUSH ? 10 + random.nextInt(90) : null,
                 origin.ipAddress(), origin.userAgent(), now, config.ttl());
+        String emailCode = null;
+        switch (method) {
+            case PUSH -> verification.challengeWithNumber(10 + random.nextInt(90));
+            case TOTP -> verification.expectCode(config.maxCodeAttempts(), null);
+            case EMAIL -> {
+                emailCode = newEmailCode();
+                verification.expectCode(config.maxCodeAttempts(), sha256(emailCode));
+            }
+        }
         verifications.persist(verification);
         audit.record(event("verification.started", verification).detail("method", name(method))
                 .detail("action", name(action)));
+        if (method == VerificationMethod.PUSH) {
+            push.enqueue(phones.stream().filter(phone -> phone.pushToken().isPresent())
+                    .map(phone -> pushPayload(verification, phone)).toList());
+        }
+        if (emailCode != null) {
+            String to = caller.email().orElseThrow();
+            mailer.send(to, verification, emailCode);
+            audit.record(event("verification.email_sent", verification).detail("to", to));
+        }
         return view(verification, now);
     }
 
-    private void requireEnrolled(VerificationMethod method, Instant now) {
-        if (method != VerificationMethod.PUSH) {
-            throw new ProblemException(ProblemType.METHOD_NOT_ENROLLED,
-                    "Verification by " + name(method) + " is not available yet; use push.");
+    /** Refuses a start that a limit or a missing enrollment forbids; answers the phones of a push. */
+    private List<Device> requireStartAllowed(VerificationMethod method, Instant now) {
+        String userId = caller.userId();
+        List<Device> phones = List.of();
+        switch (method) {
+            case PUSH -> {
+                guards.requirePushAllowed(userId, now);
+                phones = devices.devicesOf(userId);
+                if (phones.isEmpty()) {
+                    throw notEnrolled("Enroll a mobile device (POST /api/v1/me/devices) before starting a push verification.");
+                }
+                List<Instant> lastHour = verifications.pushStartsSince(userId, now.minus(Duration.ofHours(1)));
+                if (lastHour.size() >= config.maxPushPerHour()) {
+                    throw tooMany("At most " + config.maxPushPerHour() + " push verifications per hour.",
+                            Duration.between(now, lastHour.get(lastHour.size() - config.maxPushPerHour()).plus(Duration.ofHours(1))));
+                }
+            }
+            case TOTP -> {
+                guards.requireCodesUnlocked(userId, now);
+                if (!totp.isEnrolled(userId)) {
+                    throw notEnrolled("Enroll and confirm a TOTP authenticator (POST /api/v1/me/totp) first.");
+                }
+            }
+            case EMAIL -> {
+                guards.requireCodesUnlocked(userId, now);
+                if (caller.email().isEmpty() || !mailer.isConfigured()) {
+                    throw notEnrolled(caller.email().isEmpty()
+                            ? "Your session has no email address to send the link to."
+                            : "Email verification is not configured on this server.");
+                }
+            }
         }
-        UserGuard guard = entityManager.find(UserGuard.class, caller.userId());
-        if (guard != null) {
-            guard.pushBlockedFor(now).ifPresent(wait -> {
-                throw new ProblemException(ProblemType.PUSH_BLOCKED,
-                        "A recent push verification was reported as suspicious; push is blocked for a while.", wait);
-            });
+        List<Instant> pending = verifications.pendingExpiries(userId, now);
+        if (pending.size() >= config.maxPending()) {
+            throw tooMany("At most " + config.maxPending() + " verifications may be pending; finish or cancel one.",
+                    Duration.between(now, pending.get(0)));
         }
-        if (!devices.hasDevices(caller.userId())) {
-            throw new ProblemException(ProblemType.METHOD_NOT_ENROLLED,
-                    "Enroll a mobile device (POST /api/v1/me/devices) before starting a push verification.");
-        }
+        return phones;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public VerificationView get(String workspaceId, UUID id) {
-        return view(owned(workspaceId, id), clock.instant());
+    @Transactional
+    public VerificationView get(String workspaceId, UUID id, String userId) {
+        return view(owned(workspaceId, id, userId), clock.instant());
+    }
+
+    /** When a pending verification will expire, so that a long poll does not outlive it. */
+    @Transactional
+    public Duration timeLeft(String workspaceId, UUID id, String userId) {
+        Duration left = Duration.between(clock.instant(), owned(workspaceId, id, userId).expiresAt());
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     @Transactional
     public void cancel(String workspaceId, UUID id) {
-        Verification verification = owned(workspaceId, id);
+        Verification verification = owned(workspaceId, id, caller.userId());
         verification.cancel(clock.instant());
         flushOrNotPending();
         audit.record(event("verification.cancelled", verification));
+        changes.publish(id);
+    }
+
+    /** Completes a TOTP or email verification with its code; a wrong code uses up an attempt. */
+    @Transactional
+    public VerificationView submitCode(String workspaceId, UUID id, String code) {
+        Instant now = clock.instant();
+        Verification verification = owned(workspaceId, id, caller.userId());
+        if (verification.method() == VerificationMethod.PUSH) {
+            throw new ProblemException(ProblemType.WRONG_METHOD, "A push verification is approved on the phone.");
+        }
+        guards.requireCodesUnlocked(caller.userId(), now);
+        verification.requirePending(now);
+        CodeCheck check = verification.method() == VerificationMethod.TOTP
+                ? totp.check(caller.userId(), code, now)
+                : verification.isEmailCode(sha256(code.strip())) ? CodeCheck.MATCH : CodeCheck.WRONG;
+        switch (check) {
+            case MATCH -> {
+                verification.approveWithCode(now);
+                flushOrNotPending();
+                guards.codeSucceeded(caller.userId());
+                audit.record(event("verification.approved", verification).detail("method", name(verification.method())));
+                changes.publish(id);
+                return view(verification, now);
+            }
+            case REPLAYED -> throw new ProblemException(ProblemType.CODE_ALREADY_USED,
+                    "This code was already used; wait for the next one.");
+            default -> {
+                int remaining = QuarkusTransaction.requiringNew().call(() -> recordWrongCode(verification, now));
+                throw ProblemException.invalidCode(remaining == 0
+                        ? "The code is not valid, and that was the last attempt: the verification failed."
+                        : "The code is not valid.", remaining);
+            }
+        }
+    }
+
+    /** In its own transaction, so it stays although the request answers an error. */
+    private int recordWrongCode(Verification verification, Instant now) {
+        int remaining = verifications.spendAttempt(verification.id(), now).orElseThrow(() -> new ProblemException(
+                ProblemType.VERIFICATION_NOT_PENDING, "The verification was decided by another request."));
+        audit.record(event("verification.code_failed", verification).detail("attemptsRemaining", remaining));
+        if (remaining == 0) {
+            audit.record(event("verification.failed", verification).detail("reason", "too_many_attempts"));
+        }
+        guards.codeFailed(caller.userId(), verification.workspaceId(), now);
+        changes.publish(verification.id());
+        return remaining;
     }
 
     /** The caller's push verifications that wait for a phone's decision. */
@@ -155,7 +277,7 @@ public class VerificationService {
             }
             case REPORT -> {
                 verification.deny(VerificationReason.REPORTED_SUSPICIOUS, now, deviceId);
-                blockPush(now);
+                guards.blockPush(caller.userId(), now);
                 yield "verification.reported";
             }
         };
@@ -166,6 +288,7 @@ public class VerificationService {
             event.detail("reason", name(verification.reason()));
         }
         audit.record(event);
+        changes.publish(id);
         return new DecisionView(id, verification.statusAt(now), verification.reason());
     }
 
@@ -198,14 +321,18 @@ public class VerificationService {
                 .verification(id).detail("code", problem.code()));
     }
 
-    private void blockPush(Instant now) {
-        entityManager.createNativeQuery("""
-                insert into user_guard (user_id, push_blocked_until) values (:userId, :until)
-                on conflict (user_id) do update
-                set push_blocked_until = greatest(user_guard.push_blocked_until, excluded.push_blocked_until)""")
-                .setParameter("userId", caller.userId())
-                .setParameter("until", now.plus(config.pushBlock()))
-                .executeUpdate();
+    /** 256 random bits; only their hash is stored. */
+    private String newEmailCode() {
+        byte[] bytes = new byte[EMAIL_CODE_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private PushPayload pushPayload(Verification verification, Device phone) {
+        return new PushPayload(phone.id(), phone.pushToken().orElseThrow(), verification.id(),
+                verification.workspaceId(), name(verification.action()),
+                new PushPayload.Requester(verification.requesterIp(), verification.requesterUserAgent()),
+                verification.expiresAt());
     }
 
     private void flushOrNotPending() {
@@ -217,8 +344,8 @@ public class VerificationService {
         }
     }
 
-    private Verification owned(String workspaceId, UUID id) {
-        return verifications.findOwned(id, caller.userId())
+    private Verification owned(String workspaceId, UUID id, String userId) {
+        return verifications.findOwned(id, userId)
                 .filter(verification -> verification.workspaceId().equals(workspaceId))
                 .orElseThrow(VerificationService::notFound);
     }
@@ -227,12 +354,28 @@ public class VerificationService {
         return new ProblemException(ProblemType.VERIFICATION_NOT_FOUND, "You have no verification with this id.");
     }
 
+    private static ProblemException notEnrolled(String detail) {
+        return new ProblemException(ProblemType.METHOD_NOT_ENROLLED, detail);
+    }
+
+    private static ProblemException tooMany(String detail, Duration retryAfter) {
+        return new ProblemException(ProblemType.TOO_MANY_VERIFICATIONS, detail, retryAfter);
+    }
+
+    private static byte[] sha256(String code) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     private VerificationView view(Verification verification, Instant now) {
         return VerificationView.of(verification, now, config.pollInterval().toSeconds());
     }
 
     private AuditEvent event(String type, Verification verification) {
-        return AuditEvent.of(type, verification.workspaceId(), caller.userId()).verification(verification.id());
+        return AuditEvent.of(type, verification.workspaceId(), verification.userId()).verification(verification.id());
     }
 
     private static String name(Enum<?> value) {

@@ -12,6 +12,6 @@ public record VerificationView(UUID id, String workspaceId, VerificationAction a
         return new VerificationView(verification.id(), verification.workspaceId(), verification.action(),
                 verification.method(), verification.statusAt(now), verification.reason(),
                 verification.numberChallenge(), verification.createdAt(), verification.expiresAt(),
-                verification.decidedAt(), pollIntervalSeconds, null);
+                verification.decidedAt(), pollIntervalSeconds, verification.attemptsRemaining());
     }
 }

@@ -67,8 +67,8 @@ class AuditResourceTest extends DatabaseTest {
     @Test
     void pagesFollowTheCursorWithoutGapsOrRepeats() {
         TestPhone.enrolledFor(ALICE);
-        for (int i = 0; i < 4; i++) {
-            startPush(ALICE, WORKSPACE);
+        for (int i = 0; i < 2; i++) {
+            Flows.cancel(ALICE, WORKSPACE, startPush(ALICE, WORKSPACE).id()).statusCode(204);
         }
         List<String> all = list(ALICE, "?limit=200").extract().path("items.id");
 

@@ -63,7 +63,7 @@ public class TestDatabase {
     public void deleteAll() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(
-                        "truncate scim_token, device, verification, user_guard, audit_event")) {
+                        "truncate scim_token, device, verification, user_guard, audit_event, totp_factor, push_outbox")) {
             delete.executeUpdate();
         }
     }

@@ -24,6 +24,11 @@ public final class TestTokens {
         return claims(userId, workspaceId, roles).sign(key("jwt/privateKey.pem"));
     }
 
+    /** A valid JWT whose identity provider sent no email address. */
+    public static String jwtWithoutEmail(String userId, String workspaceId, String... roles) {
+        return claims(userId, workspaceId, roles).remove("email").sign(key("jwt/privateKey.pem"));
+    }
+
     public static String expired(String userId, String workspaceId, String... roles) {
         Instant past = Instant.now().minus(Duration.ofHours(2));
         return claims(userId, workspaceId, roles).issuedAt(past).expiresAt(past.plus(Duration.ofMinutes(5)))

@@ -10,31 +10,35 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final Duration retryAfter;
     private final List<Problem.FieldError> errors;
+    private final Integer attemptsRemaining;
 
     public ProblemException(ProblemType type, String detail) {
-        this(type, detail, null, null);
+        this(type, detail, null, null, null);
     }
 
     /** A failure the caller may retry after the given time, sent as {@code Retry-After}. */
     public ProblemException(ProblemType type, String detail, Duration retryAfter) {
-        this(type, detail, retryAfter, null);
+        this(type, detail, retryAfter, null, null);
     }
 
-    private ProblemException(ProblemType type, String detail, Duration retryAfter, List<Problem.FieldError> errors) {
+    private ProblemException(ProblemType type, String detail, Duration retryAfter, List<Problem.FieldError> errors,
+            Integer attemptsRemaining) {
         super(detail, null, false, false);
         this.type = type;
         this.retryAfter = retryAfter;
         this.errors = errors;
+        this.attemptsRemaining = attemptsRemaining;
     }
 
     /** A {@code validation_failed} problem about one field that bean validation cannot judge. */
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION_FAILED, "One or more fields are invalid.", null,
-                List.of(new Problem.FieldError(field, message)));
+                List.of(new Problem.FieldError(field, message)), null);
     }
 
-    public List<Problem.FieldError> errors() {
-        return errors;
+    /** A wrong verification code, with how many tries the verification has left. */
+    public static ProblemException invalidCode(String detail, Integer attemptsRemaining) {
+        return new ProblemException(ProblemType.INVALID_CODE, detail, null, null, attemptsRemaining);
     }
 
     public ProblemType type() {
@@ -47,5 +51,9 @@ public class ProblemException extends RuntimeException {
 
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    Problem toProblem(String instance) {
+        return Problem.of(type, getMessage(), instance).withErrors(errors).withAttemptsRemaining(attemptsRemaining);
     }
 }

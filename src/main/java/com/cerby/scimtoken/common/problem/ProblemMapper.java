@@ -30,7 +30,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response response = respond(Problem.of(e.type(), e.detail(), path(uri)).withErrors(e.errors()));
+        Response response = respond(e.toProblem(path(uri)));
         return e.retryAfter()
                 .map(wait -> Response.fromResponse(response)
                         .header(HttpHeaders.RETRY_AFTER, Math.max(1, (wait.toMillis() + 999) / 1000))

@@ -5,6 +5,8 @@ public enum ProblemType {
     VALIDATION_FAILED(400, "The request is not valid"),
     MALFORMED_JSON(400, "The request body is not valid JSON"),
     INVALID_PUBLIC_KEY(400, "The public key is not an EC P-256 public JWK"),
+    INVALID_CODE(400, "The code is not valid"),
+    CODE_ALREADY_USED(400, "The code has already been used"),
     BAD_REQUEST(400, "Bad request"),
     UNAUTHORIZED(401, "Authentication required"),
     ROLE_NOT_ALLOWED(403, "Your role does not allow this operation"),
@@ -21,10 +23,15 @@ public enum ProblemType {
     VERIFICATION_EXPIRED(409, "The verification has expired"),
     VERIFICATION_ALREADY_USED(409, "The verification has already been used"),
     TOO_MANY_DEVICES(409, "Too many devices"),
+    TOTP_ALREADY_ENROLLED(409, "A TOTP authenticator is already enrolled"),
+    WRONG_METHOD(409, "The verification is not completed this way"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     PUSH_BLOCKED(429, "Push verifications are blocked for a while"),
-    INTERNAL_ERROR(500, "Internal error");
+    TOO_MANY_VERIFICATIONS(429, "Too many verifications"),
+    TOO_MANY_ATTEMPTS(429, "Too many wrong codes"),
+    INTERNAL_ERROR(500, "Internal error"),
+    EMAIL_NOT_SENT(503, "The verification email could not be sent");
 
     public static final String TYPE_PREFIX = "urn:scim-token-service:problem:";
 

@@ -25,6 +25,11 @@ public class Caller {
         return jwt.getClaim(WORKSPACE_CLAIM);
     }
 
+    /** The {@code email} claim, where the verification email goes; empty when the identity provider sent none. */
+    public java.util.Optional<String> email() {
+        return java.util.Optional.ofNullable(jwt.<String>getClaim("email")).filter(email -> !email.isBlank());
+    }
+
     public boolean hasRole(String role) {
         return jwt.getGroups().contains(role);
     }

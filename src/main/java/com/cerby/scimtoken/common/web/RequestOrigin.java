@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.common.web;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,8 +18,15 @@ public class RequestOrigin {
     private final String ipAddress;
     private final String userAgent;
 
-    RequestOrigin(HttpServerRequest request,
+    RequestOrigin(CurrentVertxRequest current,
             @ConfigProperty(name = "scim-token.trust-forwarded-headers", defaultValue = "false") boolean trustForwarded) {
+        HttpServerRequest request = current.getCurrent() == null ? null : current.getCurrent().request();
+        if (request == null) {
+            // Scheduled work (expiry, push delivery) has no client.
+            this.ipAddress = null;
+            this.userAgent = null;
+            return;
+        }
         String forwarded = request.getHeader("X-Forwarded-For");
         String client = trustForwarded && forwarded != null && !forwarded.isBlank()
                 ? forwarded.split(",")[0].trim()

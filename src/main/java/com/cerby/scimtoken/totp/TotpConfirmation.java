@@ -1,0 +1,6 @@
+package com.cerby.scimtoken.totp;
+
+import java.time.Instant;
+
+public record TotpConfirmation(Instant confirmedAt) {
+}

@@ -1,0 +1,86 @@
+package com.cerby.scimtoken.totp;
+
+import com.cerby.scimtoken.common.crypto.SealedSecret;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A user's TOTP authenticator: the encrypted seed, whether it was confirmed, and the last time step used. */
+@Entity
+@Table(name = "totp_factor")
+public class TotpFactor {
+
+    @Id
+    @Column(name = "user_id")
+    private String userId;
+
+    @Column(name = "key_id", nullable = false, updatable = false)
+    private String keyId;
+
+    @Column(nullable = false, updatable = false)
+    private byte[] nonce;
+
+    @Column(nullable = false, updatable = false)
+    private byte[] ciphertext;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "confirmed_at")
+    private Instant confirmedAt;
+
+    @Column(name = "last_used_step", nullable = false)
+    private long lastUsedStep = -1;
+
+    @Version
+    private long version;
+
+    protected TotpFactor() {
+    }
+
+    static TotpFactor enroll(String userId, SealedSecret seed, Instant now) {
+        TotpFactor factor = new TotpFactor();
+        factor.userId = userId;
+        factor.keyId = seed.keyId();
+        factor.nonce = seed.nonce();
+        factor.ciphertext = seed.ciphertext();
+        factor.createdAt = now;
+        return factor;
+    }
+
+    static String cipherContext(String userId) {
+        return "totp/" + userId;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    SealedSecret seed() {
+        return new SealedSecret(keyId, nonce, ciphertext);
+    }
+
+    boolean isConfirmed() {
+        return confirmedAt != null;
+    }
+
+    void confirm(Instant now) {
+        confirmedAt = now;
+    }
+
+    Instant confirmedAt() {
+        return confirmedAt;
+    }
+
+    /** Spends a matched time step; a step at or before the last one spent is a replay and is refused. */
+    boolean spend(long step) {
+        if (step <= lastUsedStep) {
+            return false;
+        }
+        lastUsedStep = step;
+        return true;
+    }
+}

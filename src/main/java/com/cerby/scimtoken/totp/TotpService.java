@@ -1,0 +1,165 @@
+package com.cerby.scimtoken.totp;
+
+import com.cerby.scimtoken.audit.AuditEvent;
+import com.cerby.scimtoken.audit.AuditLog;
+import com.cerby.scimtoken.common.crypto.SecretCipher;
+import com.cerby.scimtoken.common.problem.ProblemException;
+import com.cerby.scimtoken.common.problem.ProblemType;
+import com.cerby.scimtoken.common.security.Caller;
+import com.cerby.scimtoken.verification.UserGuards;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+import org.apache.commons.codec.binary.Base32;
+
+/**
+ * The TOTP factor (RFC 6238 as Keycloak's default OTP policy: HmacSHA1, 6 digits, 30 s, one step of drift either
+ * way, every step usable once). The seed is 160 random bits, stored only encrypted.
+ */
+@ApplicationScoped
+public class TotpService {
+
+    static final TimeBasedOtp OTP = new TimeBasedOtp(TimeBasedOtp.Algorithm.SHA1, 6, Duration.ofSeconds(30));
+    static final int WINDOW = 1;
+    private static final int SEED_BYTES = 20;
+
+    private final EntityManager entityManager;
+    private final SecretCipher cipher;
+    private final UserGuards guards;
+    private final AuditLog audit;
+    private final Caller caller;
+    private final TotpConfig config;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    TotpService(EntityManager entityManager, SecretCipher cipher, UserGuards guards, AuditLog audit, Caller caller,
+            TotpConfig config, SecureRandom random, Clock clock) {
+        this.entityManager = entityManager;
+        this.cipher = cipher;
+        this.guards = guards;
+        this.audit = audit;
+        this.caller = caller;
+        this.config = config;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** Starts (or restarts) an enrollment; a confirmed authenticator must be removed first. */
+    @Transactional
+    public TotpEnrollment enroll() {
+        TotpFactor existing = entityManager.find(TotpFactor.class, caller.userId());
+        if (existing != null && existing.isConfirmed()) {
+            throw new ProblemException(ProblemType.TOTP_ALREADY_ENROLLED,
+                    "An authenticator is already enrolled; remove it (with a code) before enrolling another.");
+        }
+        if (existing != null) {
+            entityManager.remove(existing);
+            entityManager.flush();
+        }
+        byte[] seed = new byte[SEED_BYTES];
+        random.nextBytes(seed);
+        String secret = new Base32().encodeToString(seed).replace("=", "");
+        entityManager.persist(TotpFactor.enroll(caller.userId(),
+                cipher.seal(secret, TotpFactor.cipherContext(caller.userId())), clock.instant()));
+        String account = caller.email().orElse(caller.userId());
+        String label = encode(config.issuer()) + ":" + encode(account);
+        String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + encode(config.issuer())
+                + "&algorithm=SHA1&digits=6&period=30";
+        return new TotpEnrollment(secret, uri, "SHA1", 6, 30);
+    }
+
+    /** Proves the authenticator works with a first code; from then on it can verify. */
+    @Transactional
+    public TotpConfirmation confirm(String code) {
+        Instant now = clock.instant();
+        guards.requireCodesUnlocked(caller.userId(), now);
+        TotpFactor factor = entityManager.find(TotpFactor.class, caller.userId());
+        if (factor == null) {
+            throw new ProblemException(ProblemType.METHOD_NOT_ENROLLED, "Start with POST /api/v1/me/totp.");
+        }
+        if (factor.isConfirmed()) {
+            throw new ProblemException(ProblemType.TOTP_ALREADY_ENROLLED, "The authenticator is already confirmed.");
+        }
+        requireMatch(factor, code, now);
+        factor.confirm(now);
+        audit.record(AuditEvent.of("totp.enrolled", caller.workspaceId(), caller.userId()));
+        return new TotpConfirmation(factor.confirmedAt());
+    }
+
+    /** Removes the confirmed authenticator; a current code proves the caller still holds it. */
+    @Transactional
+    public void remove(String code) {
+        Instant now = clock.instant();
+        guards.requireCodesUnlocked(caller.userId(), now);
+        TotpFactor factor = confirmedFactor(caller.userId());
+        requireMatch(factor, code, now);
+        entityManager.remove(factor);
+        audit.record(AuditEvent.of("totp.removed", caller.workspaceId(), caller.userId()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean isEnrolled(String userId) {
+        TotpFactor factor = entityManager.find(TotpFactor.class, userId);
+        return factor != null && factor.isConfirmed();
+    }
+
+    /** Checks a code of the user's confirmed authenticator; a right code's time step is spent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CodeCheck check(String userId, String code, Instant now) {
+        return check(confirmedFactor(userId), code, now);
+    }
+
+    private CodeCheck check(TotpFactor factor, String code, Instant now) {
+        byte[] seed = new Base32().decode(cipher.open(factor.seed(), TotpFactor.cipherContext(factor.userId())));
+        OptionalLong step = OTP.match(seed, code.strip(), now, WINDOW);
+        if (step.isEmpty()) {
+            return CodeCheck.WRONG;
+        }
+        if (!factor.spend(step.getAsLong())) {
+            return CodeCheck.REPLAYED;
+        }
+        try {
+            entityManager.flush();
+        } catch (OptimisticLockException concurrentUse) {
+            return CodeCheck.REPLAYED;
+        }
+        return CodeCheck.MATCH;
+    }
+
+    private void requireMatch(TotpFactor factor, String code, Instant now) {
+        switch (check(factor, code, now)) {
+            case MATCH -> {
+            }
+            case REPLAYED -> throw new ProblemException(ProblemType.CODE_ALREADY_USED,
+                    "This code was already used; wait for the next one.");
+            case WRONG -> {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    guards.codeFailed(caller.userId(), caller.workspaceId(), now);
+                    audit.record(AuditEvent.of("totp.code_failed", caller.workspaceId(), caller.userId()));
+                });
+                throw ProblemException.invalidCode("The code is not valid.", null);
+            }
+        }
+    }
+
+    private TotpFactor confirmedFactor(String userId) {
+        TotpFactor factor = entityManager.find(TotpFactor.class, userId);
+        if (factor == null || !factor.isConfirmed()) {
+            throw new ProblemException(ProblemType.METHOD_NOT_ENROLLED, "No confirmed TOTP authenticator is enrolled.");
+        }
+        return factor;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,43 @@
+package com.cerby.scimtoken.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+/** A real SMTP server (GreenMail) for the email verification method; tests get it injected as a GreenMail field. */
+@WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
+public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private GreenMail smtp;
+
+    @Override
+    public Map<String, String> start() {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            smtp = new GreenMail(new ServerSetup(probe.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port for the test SMTP server", e);
+        }
+        smtp.start();
+        return Map.of(
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(smtp.getSmtp().getPort()),
+                "quarkus.mailer.mock", "false");
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(smtp, new TestInjector.MatchesType(GreenMail.class));
+    }
+
+    @Override
+    public void stop() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+}
