@@ -137,8 +137,7 @@ public class TotpService {
 
     private void requireMatch(TotpFactor factor, String code, Instant now) {
         switch (check(factor, code, now)) {
-            case MATCH -> {
-            }
+            case MATCH -> guards.codeSucceeded(factor.userId());
             case REPLAYED -> throw new ProblemException(ProblemType.CODE_ALREADY_USED,
                     "This code was already used; wait for the next one.");
             case WRONG -> {
