@@ -1,67 +1,31 @@
 package com.cerby.scimtoken.verification;
 
+import com.cerby.scimtoken.common.db.ChangeFeed;
 import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
- * Tells long polls that a verification changed, on every instance: a change sends a PostgreSQL NOTIFY with the
- * verification id when its transaction commits, and one listening connection per instance wakes the requests
- * waiting for that id. Waiting holds no thread: a waiter is a future that the listener completes.
+ * Tells long polls that a verification changed, on every instance (through the {@link ChangeFeed}). Waiting holds
+ * no thread: a waiter is a future that a notification completes.
  */
 @Startup
 @ApplicationScoped
 public class VerificationChanges {
 
     static final String CHANNEL = "scim_token_verification";
-    private static final Logger LOG = Logger.getLogger(VerificationChanges.class);
-    private static final int POLL_MILLIS = 1000;
-    private static final long RECONNECT_MILLIS = 2000;
 
     private final Map<UUID, Set<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
-    private final EntityManager entityManager;
-    private final String url;
-    private final Properties credentials = new Properties();
-    private volatile boolean running = true;
-    private Thread listener;
+    private final ChangeFeed feed;
 
-    VerificationChanges(EntityManager entityManager, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.entityManager = entityManager;
-        this.url = url;
-        username.ifPresent(user -> credentials.setProperty("user", user));
-        password.ifPresent(secret -> credentials.setProperty("password", secret));
-    }
-
-    @PostConstruct
-    void startListening() {
-        listener = new Thread(this::listen, "verification-changes");
-        listener.setDaemon(true);
-        listener.start();
-    }
-
-    @PreDestroy
-    void stopListening() {
-        running = false;
-        listener.interrupt();
+    VerificationChanges(ChangeFeed feed) {
+        this.feed = feed;
+        feed.subscribe(CHANNEL, this::wake);
     }
 
     /** A future completed when the verification changes next; pass it to {@link #forget} when done waiting. */
@@ -78,53 +42,28 @@ public class VerificationChanges {
         });
     }
 
-    /** Announces a change; PostgreSQL delivers it when the caller's transaction commits, never if it rolls back. */
+    /** Announces a change; it is delivered when the caller's transaction commits, never if it rolls back. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(UUID verificationId) {
-        entityManager.createNativeQuery("select pg_notify(:channel, :id)")
-                .setParameter("channel", CHANNEL)
-                .setParameter("id", verificationId.toString())
-                .getSingleResult();
+        feed.publish(CHANNEL, verificationId.toString());
     }
 
-    private void listen() {
-        while (running) {
-            try (Connection connection = new org.postgresql.Driver().connect(url, credentials);
-                    Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + CHANNEL);
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
-                    for (PGNotification notification : received == null ? new PGNotification[0] : received) {
-                        wake(notification.getParameter());
-                    }
-                }
-            } catch (SQLException e) {
-                if (running) {
-                    LOG.warnf("Listening for verification changes failed (%s); reconnecting", e.getMessage());
-                    pauseBeforeReconnect();
-                }
-            }
-        }
-    }
-
+    /** Completes the waiters of one verification, or of all after the feed reconnected (null). */
     private void wake(String verificationId) {
+        if (verificationId == null) {
+            waiters.keySet().forEach(id -> complete(waiters.remove(id)));
+            return;
+        }
         try {
-            Set<CompletableFuture<Void>> woken = waiters.remove(UUID.fromString(verificationId));
-            if (woken != null) {
-                woken.forEach(change -> change.complete(null));
-            }
+            complete(waiters.remove(UUID.fromString(verificationId)));
         } catch (IllegalArgumentException notAnId) {
-            LOG.debugf("Ignoring a notification that is not a verification id");
+            // not ours to wake
         }
     }
 
-    private void pauseBeforeReconnect() {
-        try {
-            Thread.sleep(RECONNECT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+    private static void complete(Set<CompletableFuture<Void>> woken) {
+        if (woken != null) {
+            woken.forEach(change -> change.complete(null));
         }
     }
 }
