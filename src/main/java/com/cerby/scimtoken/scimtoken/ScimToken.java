@@ -64,7 +64,7 @@ public class ScimToken {
 
     /** A new current token of a workspace, stored encrypted with a lookup hash and a hint. */
     static ScimToken issue(UUID id, String workspaceId, String token, SealedSecret sealed, String createdBy,
-            Instant now) {
+            Instant now, Instant expiresAt) {
         ScimToken scimToken = new ScimToken();
         scimToken.id = id;
         scimToken.workspaceId = workspaceId;
@@ -76,6 +76,7 @@ public class ScimToken {
         scimToken.hint = TokenFormat.hint(token);
         scimToken.createdAt = now;
         scimToken.createdBy = createdBy;
+        scimToken.expiresAt = expiresAt;
         return scimToken;
     }
 
@@ -122,6 +123,17 @@ public class ScimToken {
 
     String cipherContext() {
         return cipherContext(workspaceId, id);
+    }
+
+    /** Rotated out: the token keeps working until the grace period ends (or its own expiry, if sooner). */
+    void retire(Instant graceEnd) {
+        status = ScimTokenStatus.PREVIOUS;
+        expiresAt = expiresAt == null || graceEnd.isBefore(expiresAt) ? graceEnd : expiresAt;
+    }
+
+    void revoke(Instant now) {
+        status = ScimTokenStatus.REVOKED;
+        revokedAt = now;
     }
 
     /** Whether the token authenticates at the given instant. */

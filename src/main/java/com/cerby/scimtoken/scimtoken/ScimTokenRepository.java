@@ -11,4 +11,10 @@ public class ScimTokenRepository implements PanacheRepositoryBase<ScimToken, UUI
     public Optional<ScimToken> findByStatus(String workspaceId, ScimTokenStatus status) {
         return find("workspaceId = ?1 and status = ?2", workspaceId, status).firstResultOptional();
     }
+
+    /** The current and previous tokens of a workspace: the ones a change of the workspace's token touches. */
+    java.util.List<ScimToken> listLive(String workspaceId) {
+        return list("workspaceId = ?1 and status in ?2", workspaceId,
+                java.util.List.of(ScimTokenStatus.CURRENT, ScimTokenStatus.PREVIOUS));
+    }
 }

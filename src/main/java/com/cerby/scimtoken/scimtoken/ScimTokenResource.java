@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.UUID;
 
 @Path("/api/v1/workspaces/{workspaceId}/scim-token")
@@ -46,9 +47,33 @@ public class ScimTokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reveal(
             @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId,
-            @Valid @NotNull RevealRequest request) {
+            @Valid @NotNull VerificationIdRequest request) {
         caller.requireWorkspace(workspaceId);
         RevealedToken token = service.reveal(workspaceId, UUID.fromString(request.verificationId()));
         return Response.ok(token).cacheControl(NO_STORE).header("Pragma", "no-cache").build();
+    }
+
+    @POST
+    @Path("rotate")
+    @RolesAllowed(Roles.OWNER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response rotate(
+            @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId,
+            @Valid @NotNull RotateRequest request) {
+        caller.requireWorkspace(workspaceId);
+        RotatedToken token = service.rotate(workspaceId, UUID.fromString(request.verificationId()),
+                Duration.ofSeconds(request.gracePeriodSeconds() == null ? 0 : request.gracePeriodSeconds()));
+        return Response.ok(token).cacheControl(NO_STORE).header("Pragma", "no-cache").build();
+    }
+
+    @POST
+    @Path("revoke")
+    @RolesAllowed(Roles.OWNER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void revoke(
+            @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId,
+            @Valid @NotNull VerificationIdRequest request) {
+        caller.requireWorkspace(workspaceId);
+        service.revoke(workspaceId, UUID.fromString(request.verificationId()));
     }
 }

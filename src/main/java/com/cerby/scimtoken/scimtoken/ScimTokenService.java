@@ -7,11 +7,15 @@ import com.cerby.scimtoken.common.db.AdvisoryLocks;
 import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.verification.VerificationAction;
 import com.cerby.scimtoken.verification.VerificationService;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -22,18 +26,25 @@ public class ScimTokenService {
     private final VerificationService verifications;
     private final AdvisoryLocks locks;
     private final AuditLog audit;
+    private final TokenCache cache;
     private final Caller caller;
+    private final TokenConfig config;
+    private final MeterRegistry metrics;
     private final SecureRandom random;
     private final Clock clock;
 
     ScimTokenService(ScimTokenRepository tokens, SecretCipher cipher, VerificationService verifications,
-            AdvisoryLocks locks, AuditLog audit, Caller caller, SecureRandom random, Clock clock) {
+            AdvisoryLocks locks, AuditLog audit, TokenCache cache, Caller caller, TokenConfig config,
+            MeterRegistry metrics, SecureRandom random, Clock clock) {
         this.tokens = tokens;
         this.cipher = cipher;
         this.verifications = verifications;
         this.locks = locks;
         this.audit = audit;
+        this.cache = cache;
         this.caller = caller;
+        this.config = config;
+        this.metrics = metrics;
         this.random = random;
         this.clock = clock;
     }
@@ -54,26 +65,78 @@ public class ScimTokenService {
     }
 
     /**
-     * Spends an approved {@code reveal} verification and answers the workspace's token, creating it on the first
-     * reveal. The workspace lock makes concurrent first reveals agree on one token.
+     * Spends an approved {@code reveal} verification and answers the workspace's token, creating it when the
+     * workspace has none that works. The workspace lock makes concurrent first reveals agree on one token.
      */
     @Transactional
     public RevealedToken reveal(String workspaceId, UUID verificationId) {
         verifications.useFor(workspaceId, verificationId, VerificationAction.REVEAL);
         locks.lock("scim-token:" + workspaceId);
-        ScimToken current = tokens.findByStatus(workspaceId, ScimTokenStatus.CURRENT)
-                .orElseGet(() -> create(workspaceId, verificationId));
+        Instant now = clock.instant();
+        Optional<ScimToken> current = tokens.findByStatus(workspaceId, ScimTokenStatus.CURRENT);
+        current.filter(token -> !token.isActiveAt(now)).ifPresent(expired -> {
+            expired.revoke(now);
+            tokens.flush();
+        });
+        ScimToken token = current.filter(found -> found.isActiveAt(now))
+                .orElseGet(() -> create(workspaceId, verificationId, now));
         audit.record(AuditEvent.of("scim_token.revealed", workspaceId, caller.userId()).verification(verificationId)
-                .token(current.id()));
-        return new RevealedToken(cipher.open(current.sealed(), current.cipherContext()), current.id(),
-                current.createdAt(), current.lastUsedAt(), current.expiresAt());
+                .token(token.id()));
+        metrics.counter("scim_token_reveals").increment();
+        return new RevealedToken(cipher.open(token.sealed(), token.cipherContext()), token.id(), token.createdAt(),
+                token.lastUsedAt(), token.expiresAt());
     }
 
-    private ScimToken create(String workspaceId, UUID verificationId) {
+    /**
+     * Spends an approved {@code rotate} verification: a new current token, answered once, while the old one keeps
+     * working for the grace period. Only one previous token exists at a time: an older one stops at once.
+     */
+    @Transactional
+    public RotatedToken rotate(String workspaceId, UUID verificationId, Duration gracePeriod) {
+        verifications.useFor(workspaceId, verificationId, VerificationAction.ROTATE);
+        locks.lock("scim-token:" + workspaceId);
+        Instant now = clock.instant();
+        tokens.findByStatus(workspaceId, ScimTokenStatus.PREVIOUS).ifPresent(older -> older.revoke(now));
+        Optional<ScimToken> replaced = tokens.findByStatus(workspaceId, ScimTokenStatus.CURRENT);
+        Instant previousExpiresAt = replaced.map(old -> {
+            if (old.isActiveAt(now) && !gracePeriod.isZero()) {
+                old.retire(now.plus(gracePeriod));
+                return old.expiresAt();
+            }
+            old.revoke(now);
+            return now;
+        }).orElse(null);
+        tokens.flush();
+        ScimToken token = create(workspaceId, verificationId, now);
+        audit.record(AuditEvent.of("scim_token.rotated", workspaceId, caller.userId()).verification(verificationId)
+                .token(token.id()).detail("gracePeriodSeconds", gracePeriod.toSeconds())
+                .detail("previousTokenId", replaced.map(old -> old.id().toString()).orElse(null)));
+        cache.changed(workspaceId);
+        metrics.counter("scim_token_rotations").increment();
+        return new RotatedToken(cipher.open(token.sealed(), token.cipherContext()), token.id(), token.createdAt(),
+                token.lastUsedAt(), token.expiresAt(), previousExpiresAt);
+    }
+
+    /** Spends an approved {@code revoke} verification: every token of the workspace stops working at once. */
+    @Transactional
+    public void revoke(String workspaceId, UUID verificationId) {
+        verifications.useFor(workspaceId, verificationId, VerificationAction.REVOKE);
+        locks.lock("scim-token:" + workspaceId);
+        Instant now = clock.instant();
+        List<ScimToken> live = tokens.listLive(workspaceId);
+        live.forEach(token -> token.revoke(now));
+        audit.record(AuditEvent.of("scim_token.revoked", workspaceId, caller.userId()).verification(verificationId)
+                .detail("revokedTokenIds", live.stream().map(token -> token.id().toString()).toList()));
+        cache.changed(workspaceId);
+        metrics.counter("scim_token_revocations").increment();
+    }
+
+    private ScimToken create(String workspaceId, UUID verificationId, Instant now) {
         UUID id = UUID.randomUUID();
         String token = TokenFormat.generate(random);
-        ScimToken created = ScimToken.issue(id, workspaceId, token, cipher.seal(token, ScimToken.cipherContext(workspaceId, id)),
-                caller.userId(), clock.instant());
+        ScimToken created = ScimToken.issue(id, workspaceId, token,
+                cipher.seal(token, ScimToken.cipherContext(workspaceId, id)), caller.userId(), now,
+                config.lifetime().map(now::plus).orElse(null));
         tokens.persist(created);
         audit.record(AuditEvent.of("scim_token.created", workspaceId, caller.userId()).verification(verificationId)
                 .token(id));

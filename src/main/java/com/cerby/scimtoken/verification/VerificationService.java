@@ -50,6 +50,7 @@ public class VerificationService {
     private final UserGuards guards;
     private final AdvisoryLocks locks;
     private final AuditLog audit;
+    private final VerificationMetrics metrics;
     private final Caller caller;
     private final RequestOrigin origin;
     private final VerificationConfig config;
@@ -58,7 +59,8 @@ public class VerificationService {
 
     VerificationService(VerificationRepository verifications, DeviceService devices, DeviceAssertionVerifier assertions,
             TotpService totp, VerificationMailer mailer, PushNotifier push, VerificationChanges changes,
-            UserGuards guards, AdvisoryLocks locks, AuditLog audit, Caller caller, RequestOrigin origin,
+            UserGuards guards, AdvisoryLocks locks, AuditLog audit, VerificationMetrics metrics, Caller caller,
+            RequestOrigin origin,
             VerificationConfig config, SecureRandom random, Clock clock) {
         requireValidTtl(config.ttl());
         this.verifications = verifications;
@@ -71,6 +73,7 @@ public class VerificationService {
         this.guards = guards;
         this.locks = locks;
         this.audit = audit;
+        this.metrics = metrics;
         this.caller = caller;
         this.origin = origin;
         this.config = config;
@@ -119,6 +122,7 @@ public class VerificationService {
         verifications.persist(verification);
         audit.record(event("verification.started", verification).detail("method", name(method))
                 .detail("action", name(action)));
+        metrics.started(method);
         if (method == VerificationMethod.PUSH) {
             push.enqueue(phones.stream().filter(phone -> phone.pushToken().isPresent())
                     .map(phone -> pushPayload(verification, phone)).toList());
@@ -190,6 +194,7 @@ public class VerificationService {
         flushOrNotPending();
         audit.record(event("verification.cancelled", verification));
         changes.publish(id);
+        metrics.decided(verification.method(), "cancelled");
     }
 
     /** Completes a TOTP or email verification with its code; a wrong code uses up an attempt. */
@@ -212,6 +217,7 @@ public class VerificationService {
                 guards.codeSucceeded(caller.userId());
                 audit.record(event("verification.approved", verification).detail("method", name(verification.method())));
                 changes.publish(id);
+                metrics.decided(verification.method(), "approved");
                 return view(verification, now);
             }
             case REPLAYED -> throw new ProblemException(ProblemType.CODE_ALREADY_USED,
@@ -232,6 +238,7 @@ public class VerificationService {
         audit.record(event("verification.code_failed", verification).detail("attemptsRemaining", remaining));
         if (remaining == 0) {
             audit.record(event("verification.failed", verification).detail("reason", "too_many_attempts"));
+            metrics.decided(verification.method(), "failed");
         }
         guards.codeFailed(caller.userId(), verification.workspaceId(), now);
         changes.publish(verification.id());
@@ -289,6 +296,7 @@ public class VerificationService {
         }
         audit.record(event);
         changes.publish(id);
+        metrics.decided(VerificationMethod.PUSH, type.substring("verification.".length()));
         return new DecisionView(id, verification.statusAt(now), verification.reason());
     }
 

@@ -21,13 +21,15 @@ public class VerificationSweeper {
     private final VerificationRepository verifications;
     private final VerificationChanges changes;
     private final AuditLog audit;
+    private final VerificationMetrics metrics;
     private final Clock clock;
 
     VerificationSweeper(VerificationRepository verifications, VerificationChanges changes, AuditLog audit,
-            Clock clock) {
+            VerificationMetrics metrics, Clock clock) {
         this.verifications = verifications;
         this.changes = changes;
         this.audit = audit;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -47,6 +49,7 @@ public class VerificationSweeper {
             audit.record(AuditEvent.of("verification.expired", verification.workspaceId(), verification.userId())
                     .verification(verification.id()));
             changes.publish(verification.id());
+            metrics.decided(verification.method(), "expired");
         }
         return overdue.size();
     }

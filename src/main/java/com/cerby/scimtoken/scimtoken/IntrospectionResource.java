@@ -1,0 +1,52 @@
+package com.cerby.scimtoken.scimtoken;
+
+import com.cerby.scimtoken.common.problem.ProblemException;
+import com.cerby.scimtoken.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** RFC 7662 token introspection for the SCIM server (service role {@code token_introspector}). */
+@Path("/api/v1/scim-tokens/introspect")
+@Produces(MediaType.APPLICATION_JSON)
+public class IntrospectionResource {
+
+    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+
+    /** The JSON form of the request. */
+    public record IntrospectionRequest(String token) {
+    }
+
+    private final IntrospectionService service;
+
+    IntrospectionResource(IntrospectionService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed(Roles.TOKEN_INTROSPECTOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response introspectForm(@FormParam("token") String token) {
+        return answer(token);
+    }
+
+    @POST
+    @RolesAllowed(Roles.TOKEN_INTROSPECTOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response introspectJson(IntrospectionRequest request) {
+        return answer(request == null ? null : request.token());
+    }
+
+    private Response answer(String token) {
+        if (token == null || token.isEmpty()) {
+            throw ProblemException.invalidField("token", "is required");
+        }
+        return Response.ok(service.introspect(token)).cacheControl(NO_STORE).build();
+    }
+}

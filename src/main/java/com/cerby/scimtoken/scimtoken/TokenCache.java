@@ -1,0 +1,88 @@
+package com.cerby.scimtoken.scimtoken;
+
+import com.cerby.scimtoken.common.db.ChangeFeed;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Token lookups by hash for introspection, kept in memory. Unknown hashes are cached too: a new token is random,
+ * so nobody can have asked for it before it existed. A change of a workspace's tokens (rotation, revocation)
+ * evicts that workspace's entries on this instance when its transaction commits, and on the others when the
+ * {@link ChangeFeed} notification arrives (milliseconds later).
+ */
+@ApplicationScoped
+public class TokenCache {
+
+    static final String CHANNEL = "scim_token_change";
+
+    /** What introspection needs of a token that is (or was) current or previous. */
+    record Entry(UUID id, String workspaceId, ScimTokenStatus status, Instant createdAt, Instant expiresAt) {
+
+        boolean isActiveAt(Instant now) {
+            return status != ScimTokenStatus.REVOKED && (expiresAt == null || now.isBefore(expiresAt));
+        }
+    }
+
+    private final Cache<String, Optional<Entry>> entries;
+    private final EntityManager entityManager;
+    private final ChangeFeed feed;
+    private final TransactionSynchronizationRegistry transactions;
+
+    TokenCache(EntityManager entityManager, ChangeFeed feed, TransactionSynchronizationRegistry transactions,
+            TokenConfig config) {
+        this.entries = Caffeine.newBuilder().maximumSize(config.cacheSize()).build();
+        this.entityManager = entityManager;
+        this.feed = feed;
+        this.transactions = transactions;
+        feed.subscribe(CHANNEL, this::evictWorkspace);
+    }
+
+    /** The token with this lookup hash, from memory when it was looked up before. */
+    Optional<Entry> find(byte[] lookupHash) {
+        return entries.get(HexFormat.of().formatHex(lookupHash), key -> load(lookupHash));
+    }
+
+    /** Reads outside any transaction: the request's context provides the session, and no write is involved. */
+    private Optional<Entry> load(byte[] lookupHash) {
+        List<ScimToken> found = entityManager.createQuery("from ScimToken where lookupHash = :hash", ScimToken.class)
+                .setParameter("hash", lookupHash)
+                .getResultList();
+        return found.stream().findFirst().map(token -> new Entry(token.id(), token.workspaceId(), token.status(),
+                token.createdAt(), token.expiresAt()));
+    }
+
+    /** Announces that the workspace's tokens changed, to this instance after commit and to the others. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void changed(String workspaceId) {
+        feed.publish(CHANNEL, workspaceId);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    evictWorkspace(workspaceId);
+                }
+            }
+        });
+    }
+
+    /** Drops the known tokens of a workspace, or every known token when the feed reconnected (null). */
+    private void evictWorkspace(String workspaceId) {
+        entries.asMap().values().removeIf(entry -> entry.isPresent()
+                && (workspaceId == null || entry.get().workspaceId().equals(workspaceId)));
+    }
+}
