@@ -44,6 +44,34 @@ public final class Flows {
                 .when().post("/api/v1/workspaces/" + workspaceId + "/scim-token/reveal").then();
     }
 
+    /** A push verification for the action, approved on the phone: answers its id. */
+    public static String approved(String jwt, String workspaceId, TestPhone phone, String action) {
+        var started = start(jwt, workspaceId, Map.of("action", action)).statusCode(201).extract();
+        phone.approve(jwt, started.path("id"), started.path("numberChallenge")).statusCode(200);
+        return started.path("id");
+    }
+
+    public static ValidatableResponse rotate(String jwt, String workspaceId, String verificationId,
+            Integer gracePeriodSeconds) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("verificationId", verificationId));
+        if (gracePeriodSeconds != null) {
+            body.put("gracePeriodSeconds", gracePeriodSeconds);
+        }
+        return given().auth().oauth2(jwt).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/workspaces/" + workspaceId + "/scim-token/rotate").then();
+    }
+
+    public static ValidatableResponse revoke(String jwt, String workspaceId, String verificationId) {
+        return given().auth().oauth2(jwt).contentType(ContentType.JSON).body(Map.of("verificationId", verificationId))
+                .when().post("/api/v1/workspaces/" + workspaceId + "/scim-token/revoke").then();
+    }
+
+    public static ValidatableResponse introspect(String token) {
+        return given().auth().oauth2(TestTokens.jwt("scim-server", "system", "token_introspector"))
+                .contentType(ContentType.URLENC).formParam("token", token)
+                .when().post("/api/v1/scim-tokens/introspect").then();
+    }
+
     /** Start, approve on the phone, reveal: answers the revealed token's response. */
     public static ValidatableResponse approvedReveal(String jwt, String workspaceId, TestPhone phone) {
         Started started = startPush(jwt, workspaceId);

@@ -1,0 +1,60 @@
+package com.cerby.scimtoken.scimtoken;
+
+import static com.cerby.scimtoken.support.Flows.approvedReveal;
+import static com.cerby.scimtoken.support.Flows.introspect;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.cerby.scimtoken.support.DatabaseTest;
+import com.cerby.scimtoken.support.Flows;
+import com.cerby.scimtoken.support.TestPhone;
+import com.cerby.scimtoken.support.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** With scim-token.token.lifetime set, tokens stop working by themselves. */
+@QuarkusTest
+@TestProfile(TokenLifetimeTest.OneHourTokens.class)
+class TokenLifetimeTest extends DatabaseTest {
+
+    public static class OneHourTokens implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("scim-token.token.lifetime", "PT1H");
+        }
+    }
+
+    private static final String OWNER = TestTokens.jwt("olivia", "acme", "owner");
+
+    @Test
+    void aTokenExpiresAfterItsLifetimeAndTheNextRevealCreatesANewOne() {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        var revealed = approvedReveal(OWNER, "acme", phone).statusCode(200).extract();
+        Instant createdAt = Instant.parse(revealed.path("createdAt"));
+        Instant expiresAt = Instant.parse(revealed.path("expiresAt"));
+        String token = revealed.path("token");
+
+        assertEquals(createdAt.plus(Duration.ofHours(1)), expiresAt);
+        introspect(token).body("active", equalTo(true)).body("exp", equalTo((int) expiresAt.getEpochSecond()));
+        given().auth().oauth2(OWNER).get("/api/v1/workspaces/acme/scim-token").then()
+                .body("expiresAt", equalTo(revealed.path("expiresAt")));
+
+        clock.advance(Duration.ofHours(1));
+
+        introspect(token).body("active", equalTo(false));
+        given().auth().oauth2(OWNER).get("/api/v1/workspaces/acme/scim-token").then().body("exists", equalTo(false));
+        Flows.Started started = Flows.startPush(OWNER, "acme");
+        TestPhone.decide(OWNER, started.id(), phone.assertion(started.id(), "approve", started.number(),
+                clock.instant())).statusCode(200);
+        String renewed = Flows.reveal(OWNER, "acme", started.id()).statusCode(200).extract().path("token");
+        assertNotEquals(token, renewed);
+        introspect(renewed).body("active", equalTo(true));
+    }
+}
