@@ -51,6 +51,12 @@ public final class TestPhone {
                 "y", coordinate(key.getW().getAffineY()));
     }
 
+    /** Remembers the device id the service gave this phone at an enrollment made by other means. */
+    public TestPhone enrolledAs(String id) {
+        this.deviceId = id;
+        return this;
+    }
+
     public String deviceId() {
         return deviceId;
     }
