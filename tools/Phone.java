@@ -18,7 +18,6 @@ import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -62,13 +61,37 @@ public class Phone {
         System.exit(answer.statusCode() < 300 ? 0 : 1);
     }
 
-    private static HttpResponse<String> enroll(String jwt, String name) throws Exception {
+    /** A new P-256 key pair, as the phone's secure element would make. */
+    static KeyPair newKeyPair() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair pair = generator.generateKeyPair();
-        ECPublicKey publicKey = (ECPublicKey) pair.getPublic();
-        String jwk = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + coordinate(publicKey.getW().getAffineX())
+        return generator.generateKeyPair();
+    }
+
+    /** The public key as the JWK that enrollment sends. */
+    static String publicJwk(ECPublicKey publicKey) {
+        return "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + coordinate(publicKey.getW().getAffineX())
                 + "\",\"y\":\"" + coordinate(publicKey.getW().getAffineY()) + "\"}";
+    }
+
+    /** A decision as an ES256 compact JWS: header {alg, kid}, payload {vid, decision, number?, iat}. */
+    static String signDecision(PrivateKey key, String deviceId, String verificationId, String decision,
+            Integer number) throws Exception {
+        String payload = "{\"vid\":\"" + verificationId + "\",\"decision\":\"" + decision + "\""
+                + (number != null ? ",\"number\":" + number : "")
+                + ",\"iat\":" + System.currentTimeMillis() / 1000 + "}";
+        String header = "{\"alg\":\"ES256\",\"kid\":\"" + deviceId + "\"}";
+        String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64Url(payload.getBytes(StandardCharsets.UTF_8));
+        Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+        signer.initSign(key);
+        signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + base64Url(signer.sign());
+    }
+
+    private static HttpResponse<String> enroll(String jwt, String name) throws Exception {
+        KeyPair pair = newKeyPair();
+        String jwk = publicJwk((ECPublicKey) pair.getPublic());
         String body = "{\"name\":\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"publicKey\":" + jwk + "}";
         HttpResponse<String> answer = send(jwt, HttpRequest.newBuilder(URI.create(URL + "/api/v1/me/devices"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -97,18 +120,10 @@ public class Phone {
             state.load(in);
         }
         String verificationId = args[2];
-        String payload = "{\"vid\":\"" + verificationId + "\",\"decision\":\"" + decision + "\""
-                + (withNumber ? ",\"number\":" + Integer.parseInt(args[3]) : "")
-                + ",\"iat\":" + System.currentTimeMillis() / 1000 + "}";
-        String header = "{\"alg\":\"ES256\",\"kid\":\"" + state.getProperty("deviceId") + "\"}";
-        String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + base64Url(payload.getBytes(StandardCharsets.UTF_8));
         PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(
                 new PKCS8EncodedKeySpec(Base64.getDecoder().decode(state.getProperty("privateKey"))));
-        Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
-        signer.initSign(key);
-        signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-        String assertion = signingInput + "." + base64Url(signer.sign());
+        String assertion = signDecision(key, state.getProperty("deviceId"), verificationId, decision,
+                withNumber ? Integer.parseInt(args[3]) : null);
         return send(jwt, HttpRequest.newBuilder(URI.create(URL + "/api/v1/me/verifications/" + verificationId
                 + "/decision")).POST(HttpRequest.BodyPublishers.ofString("{\"assertion\":\"" + assertion + "\"}")));
     }

@@ -41,7 +41,8 @@ public class SecretCipher {
         this(parseKeys(config.keys()), config.activeKeyId().orElse(null), random);
     }
 
-    SecretCipher(Map<String, SecretKey> keys, String activeKeyId, SecureRandom random) {
+    /** A cipher over parsed keys (see {@link #parseKeys}); the active one defaults to the first. */
+    public SecretCipher(Map<String, SecretKey> keys, String activeKeyId, SecureRandom random) {
         if (keys.isEmpty()) {
             throw new IllegalStateException("scim-token.encryption.keys lists no key");
         }
@@ -90,7 +91,7 @@ public class SecretCipher {
     }
 
     /** Reads {@code id:base64} entries; the messages never contain key material. */
-    static Map<String, SecretKey> parseKeys(List<String> entries) {
+    public static Map<String, SecretKey> parseKeys(List<String> entries) {
         Map<String, SecretKey> keys = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             String entry = entries.get(i).trim();
