@@ -2,6 +2,8 @@ package com.cerby.scimtoken.scimtoken;
 
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.security.Roles;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -30,23 +32,25 @@ public class IntrospectionResource {
     }
 
     @POST
+    @NonBlocking
     @RolesAllowed(Roles.TOKEN_INTROSPECTOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response introspectForm(@FormParam("token") String token) {
+    public Uni<Response> introspectForm(@FormParam("token") String token) {
         return answer(token);
     }
 
     @POST
+    @NonBlocking
     @RolesAllowed(Roles.TOKEN_INTROSPECTOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response introspectJson(IntrospectionRequest request) {
+    public Uni<Response> introspectJson(IntrospectionRequest request) {
         return answer(request == null ? null : request.token());
     }
 
-    private Response answer(String token) {
+    private Uni<Response> answer(String token) {
         if (token == null || token.isEmpty()) {
             throw ProblemException.invalidField("token", "is required");
         }
-        return Response.ok(service.introspect(token)).cacheControl(NO_STORE).build();
+        return service.introspect(token).map(result -> Response.ok(result).cacheControl(NO_STORE).build());
     }
 }

@@ -2,6 +2,8 @@ package com.cerby.scimtoken.scimtoken;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,11 +31,26 @@ public class IntrospectionService {
         this.inactive = metrics.counter("scim_token_introspections", "active", "false");
     }
 
-    public IntrospectionResult introspect(String token) {
+    /**
+     * Answers from memory on the calling (event-loop) thread when it can; only a token never seen before is looked
+     * up in the database, on a worker thread.
+     */
+    public Uni<IntrospectionResult> introspect(String token) {
+        if (!TokenFormat.isWellFormed(token)) {
+            return Uni.createFrom().item(answer(Optional.empty()));
+        }
+        byte[] lookupHash = TokenFormat.lookupHash(token);
+        Optional<TokenCache.Entry> cached = cache.cached(lookupHash);
+        if (cached != null) {
+            return Uni.createFrom().item(answer(cached));
+        }
+        return Uni.createFrom().item(() -> answer(cache.load(lookupHash)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private IntrospectionResult answer(Optional<TokenCache.Entry> known) {
         Instant now = clock.instant();
-        Optional<TokenCache.Entry> entry = TokenFormat.isWellFormed(token)
-                ? cache.find(TokenFormat.lookupHash(token)).filter(found -> found.isActiveAt(now))
-                : Optional.empty();
+        Optional<TokenCache.Entry> entry = known.filter(found -> found.isActiveAt(now));
         if (entry.isEmpty()) {
             inactive.increment();
             return IntrospectionResult.INACTIVE;

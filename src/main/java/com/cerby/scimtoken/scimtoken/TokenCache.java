@@ -3,6 +3,7 @@ package com.cerby.scimtoken.scimtoken;
 import com.cerby.scimtoken.common.db.ChangeFeed;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -11,7 +12,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,18 +48,22 @@ public class TokenCache {
         feed.subscribe(CHANNEL, this::evictWorkspace);
     }
 
-    /** The token with this lookup hash, from memory when it was looked up before. */
-    Optional<Entry> find(byte[] lookupHash) {
-        return entries.get(HexFormat.of().formatHex(lookupHash), key -> load(lookupHash));
+    /** What memory knows of this lookup hash: null when it was never looked up (or was evicted). */
+    Optional<Entry> cached(byte[] lookupHash) {
+        return entries.getIfPresent(HexFormat.of().formatHex(lookupHash));
     }
 
-    /** Reads outside any transaction: the request's context provides the session, and no write is involved. */
-    private Optional<Entry> load(byte[] lookupHash) {
-        List<ScimToken> found = entityManager.createQuery("from ScimToken where lookupHash = :hash", ScimToken.class)
+    /** Looks the hash up in the database (blocking) and remembers the answer, found or not. */
+    Optional<Entry> load(byte[] lookupHash) {
+        Optional<Entry> loaded = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("from ScimToken where lookupHash = :hash", ScimToken.class)
                 .setParameter("hash", lookupHash)
-                .getResultList();
-        return found.stream().findFirst().map(token -> new Entry(token.id(), token.workspaceId(), token.status(),
-                token.createdAt(), token.expiresAt()));
+                .getResultStream()
+                .findFirst()
+                .map(token -> new Entry(token.id(), token.workspaceId(), token.status(), token.createdAt(),
+                        token.expiresAt())));
+        entries.put(HexFormat.of().formatHex(lookupHash), loaded);
+        return loaded;
     }
 
     /** Announces that the workspace's tokens changed, to this instance after commit and to the others. */

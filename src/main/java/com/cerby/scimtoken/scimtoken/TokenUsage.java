@@ -4,8 +4,14 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import java.time.Instant;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,21 +39,30 @@ public class TokenUsage {
         flush();
     }
 
-    /** Writes the gathered uses; answers how many tokens were updated. */
+    /** Writes the gathered uses in one statement; answers how many tokens were updated. */
     @Transactional
     public int flush() {
-        int written = 0;
-        for (UUID tokenId : Map.copyOf(lastUses).keySet()) {
+        List<UUID> ids = new ArrayList<>();
+        List<Timestamp> times = new ArrayList<>();
+        for (UUID tokenId : Set.copyOf(lastUses.keySet())) {
             Instant when = lastUses.remove(tokenId);
             if (when != null) {
-                written += entityManager.createNativeQuery("""
-                        update scim_token set last_used_at = :when
-                        where id = :id and (last_used_at is null or last_used_at < :when)""")
-                        .setParameter("when", when)
-                        .setParameter("id", tokenId)
-                        .executeUpdate();
+                ids.add(tokenId);
+                times.add(Timestamp.from(when));
             }
         }
-        return written;
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update scim_token t set last_used_at = used.at
+                    from unnest(?::uuid[], ?::timestamptz[]) as used(id, at)
+                    where t.id = used.id and (t.last_used_at is null or t.last_used_at < used.at)""")) {
+                update.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                update.setArray(2, connection.createArrayOf("timestamptz", times.toArray()));
+                return update.executeUpdate();
+            }
+        });
     }
 }

@@ -86,7 +86,7 @@ public class VerificationResource {
             return Uni.createFrom().completionStage(change)
                     .ifNoItem().after(timeLeft.compareTo(wait) < 0 ? timeLeft : wait).recoverWithItem((Void) null)
                     .emitOn(Infrastructure.getDefaultWorkerPool())
-                    .map(changedOrTimedOut -> service.get(workspaceId, id, userId))
+                    .map(changedOrTimedOut -> service.reread(workspaceId, id, userId))
                     .onTermination().invoke(() -> changes.forget(id, change));
         } catch (RuntimeException e) {
             changes.forget(id, change);

@@ -175,13 +175,23 @@ public class VerificationService {
         return phones;
     }
 
-    @Transactional
+    /** A read in the request's session, without a transaction. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public VerificationView get(String workspaceId, UUID id, String userId) {
         return view(owned(workspaceId, id, userId), clock.instant());
     }
 
-    /** When a pending verification will expire, so that a long poll does not outlive it. */
+    /**
+     * A read in a session of its own, for a long poll that resumes after a change: the request's session still
+     * holds the state it read before the wait.
+     */
     @Transactional
+    public VerificationView reread(String workspaceId, UUID id, String userId) {
+        return view(owned(workspaceId, id, userId), clock.instant());
+    }
+
+    /** When a pending verification will expire, so that a long poll does not outlive it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Duration timeLeft(String workspaceId, UUID id, String userId) {
         Duration left = Duration.between(clock.instant(), owned(workspaceId, id, userId).expiresAt());
         return left.isNegative() ? Duration.ZERO : left;
