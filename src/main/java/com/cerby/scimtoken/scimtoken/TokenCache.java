@@ -4,6 +4,7 @@ import com.cerby.scimtoken.common.db.ChangeFeed;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -21,6 +22,7 @@ import java.util.UUID;
  * evicts that workspace's entries on this instance when its transaction commits, and on the others when the
  * {@link ChangeFeed} notification arrives (milliseconds later).
  */
+@Startup
 @ApplicationScoped
 public class TokenCache {
 

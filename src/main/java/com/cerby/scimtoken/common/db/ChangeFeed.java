@@ -26,8 +26,9 @@ import org.postgresql.PGNotification;
 /**
  * Change notifications between the instances that share the database, over PostgreSQL LISTEN/NOTIFY. A change is
  * published inside its transaction and delivered when it commits (never when it rolls back), to every instance,
- * this one included. One connection per instance listens; after it reconnects, subscribers hear a {@code null}
- * payload, meaning "anything may have changed".
+ * this one included. One connection per instance listens. Whenever it starts listening on a channel (at start, on
+ * a late subscription, after a reconnection) the channel's subscribers hear a {@code null} payload, meaning
+ * "anything may have changed": what happened before the LISTEN was not heard.
  */
 @Startup
 @ApplicationScoped
@@ -80,19 +81,17 @@ public class ChangeFeed {
     }
 
     private void listen() {
-        boolean reconnected = false;
         while (running) {
             try (Connection connection = new org.postgresql.Driver().connect(url, credentials);
                     Statement statement = connection.createStatement()) {
                 Set<String> listening = new HashSet<>();
-                if (reconnected) {
-                    subscribers.values().forEach(list -> list.forEach(subscriber -> subscriber.accept(null)));
-                }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
                     for (String channel : subscribers.keySet()) {
                         if (listening.add(channel)) {
                             statement.execute("LISTEN " + channel);
+                            // Changes made before this LISTEN were not heard: tell the subscribers to forget all.
+                            subscribers.get(channel).forEach(subscriber -> subscriber.accept(null));
                         }
                     }
                     PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
@@ -103,7 +102,6 @@ public class ChangeFeed {
             } catch (SQLException e) {
                 if (running) {
                     LOG.warnf("Listening for changes failed (%s); reconnecting", e.getMessage());
-                    reconnected = true;
                     pauseBeforeReconnect();
                 }
             }
