@@ -51,6 +51,7 @@ public class IntrospectionResource {
         if (token == null || token.isEmpty()) {
             throw ProblemException.invalidField("token", "is required");
         }
-        return service.introspect(token).map(result -> Response.ok(result).cacheControl(NO_STORE).build());
+        return service.introspect(token)
+                .map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).cacheControl(NO_STORE).build());
     }
 }

@@ -1,12 +1,25 @@
 package com.cerby.scimtoken.scimtoken;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
 
-/** An RFC 7662 introspection answer: exactly {@code {"active": false}} for any token that does not work. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record IntrospectionResult(boolean active, @JsonProperty("workspace_id") String workspaceId,
-        @JsonProperty("token_id") String tokenId, Long iat, Long exp) {
+/**
+ * RFC 7662 introspection answers, written once per token and kept with its cache entry, so that the hot path
+ * serialises nothing: exactly {@code {"active":false}} for any token that does not work, and for an active one
+ * {@code {"active":true,"workspace_id","token_id","iat","exp"?}}. Workspace ids and token ids need no escaping.
+ */
+final class IntrospectionResult {
 
-    static final IntrospectionResult INACTIVE = new IntrospectionResult(false, null, null, null, null);
+    static final byte[] INACTIVE = "{\"active\":false}".getBytes(StandardCharsets.US_ASCII);
+
+    private IntrospectionResult() {
+    }
+
+    static byte[] active(String workspaceId, UUID tokenId, Instant createdAt, Instant expiresAt) {
+        return ("{\"active\":true,\"workspace_id\":\"" + workspaceId + "\",\"token_id\":\"" + tokenId
+                + "\",\"iat\":" + createdAt.getEpochSecond()
+                + (expiresAt == null ? "" : ",\"exp\":" + expiresAt.getEpochSecond()) + "}")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
 }

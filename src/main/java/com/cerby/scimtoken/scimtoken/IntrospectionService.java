@@ -35,7 +35,7 @@ public class IntrospectionService {
      * Answers from memory on the calling (event-loop) thread when it can; only a token never seen before is looked
      * up in the database, on a worker thread.
      */
-    public Uni<IntrospectionResult> introspect(String token) {
+    public Uni<byte[]> introspect(String token) {
         if (!TokenFormat.isWellFormed(token)) {
             return Uni.createFrom().item(answer(Optional.empty()));
         }
@@ -48,17 +48,15 @@ public class IntrospectionService {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private IntrospectionResult answer(Optional<TokenCache.Entry> known) {
+    private byte[] answer(Optional<TokenCache.Entry> known) {
         Instant now = clock.instant();
         Optional<TokenCache.Entry> entry = known.filter(found -> found.isActiveAt(now));
         if (entry.isEmpty()) {
             inactive.increment();
             return IntrospectionResult.INACTIVE;
         }
-        TokenCache.Entry found = entry.get();
-        usage.used(found.id(), now);
+        usage.used(entry.get().id(), now);
         active.increment();
-        return new IntrospectionResult(true, found.workspaceId(), found.id().toString(),
-                found.createdAt().getEpochSecond(), found.expiresAt() == null ? null : found.expiresAt().getEpochSecond());
+        return entry.get().activeAnswer();
     }
 }

@@ -28,8 +28,14 @@ public class TokenCache {
 
     static final String CHANNEL = "scim_token_change";
 
-    /** What introspection needs of a token that is (or was) current or previous. */
-    record Entry(UUID id, String workspaceId, ScimTokenStatus status, Instant createdAt, Instant expiresAt) {
+    /** What introspection needs of a token, with its active answer written once. */
+    record Entry(UUID id, String workspaceId, ScimTokenStatus status, Instant createdAt, Instant expiresAt,
+            byte[] activeAnswer) {
+
+        static Entry of(ScimToken token) {
+            return new Entry(token.id(), token.workspaceId(), token.status(), token.createdAt(), token.expiresAt(),
+                    IntrospectionResult.active(token.workspaceId(), token.id(), token.createdAt(), token.expiresAt()));
+        }
 
         boolean isActiveAt(Instant now) {
             return status != ScimTokenStatus.REVOKED && (expiresAt == null || now.isBefore(expiresAt));
@@ -62,8 +68,7 @@ public class TokenCache {
                 .setParameter("hash", lookupHash)
                 .getResultStream()
                 .findFirst()
-                .map(token -> new Entry(token.id(), token.workspaceId(), token.status(), token.createdAt(),
-                        token.expiresAt())));
+                .map(Entry::of));
         entries.put(HexFormat.of().formatHex(lookupHash), loaded);
         return loaded;
     }

@@ -29,8 +29,9 @@ public class TokenUsage {
         this.entityManager = entityManager;
     }
 
+    /** Notes a use; of concurrent uses any one may stay, they are microseconds apart. */
     void used(UUID tokenId, Instant when) {
-        lastUses.merge(tokenId, when, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
+        lastUses.put(tokenId, when);
     }
 
     @Scheduled(every = "${scim-token.token.last-used-flush-interval:PT30S}",
