@@ -15,16 +15,20 @@ public class VerificationRepository implements PanacheRepositoryBase<Verificatio
         return find("id = ?1 and userId = ?2", id, userId).firstResultOptional();
     }
 
-    /** When each of the user's pending, unexpired verifications expires, soonest first. */
-    List<Instant> pendingExpiries(String userId, Instant now) {
-        return find("select expiresAt from Verification where userId = ?1 and status = ?2 and expiresAt > ?3"
-                + " order by expiresAt", userId, VerificationStatus.PENDING, now).project(Instant.class).list();
+    /** When the user's pending, unexpired verifications expire, soonest first; at most {@code limit} of them. */
+    List<Instant> pendingExpiries(String userId, Instant now, int limit) {
+        return getEntityManager().createQuery("select expiresAt from Verification where userId = ?1 and status = ?2"
+                + " and expiresAt > ?3 order by expiresAt", Instant.class)
+                .setParameter(1, userId).setParameter(2, VerificationStatus.PENDING).setParameter(3, now)
+                .setMaxResults(limit).getResultList();
     }
 
-    /** When the user started push verifications since the given instant, oldest first. */
-    List<Instant> pushStartsSince(String userId, Instant since) {
-        return find("select createdAt from Verification where userId = ?1 and method = ?2 and createdAt > ?3"
-                + " order by createdAt", userId, VerificationMethod.PUSH, since).project(Instant.class).list();
+    /** When the user started push verifications since the given instant, newest first; at most {@code limit}. */
+    List<Instant> latestPushStarts(String userId, Instant since, int limit) {
+        return getEntityManager().createQuery("select createdAt from Verification where userId = ?1 and method = ?2"
+                + " and createdAt > ?3 order by createdAt desc", Instant.class)
+                .setParameter(1, userId).setParameter(2, VerificationMethod.PUSH).setParameter(3, since)
+                .setMaxResults(limit).getResultList();
     }
 
     /**

@@ -146,10 +146,11 @@ public class VerificationService {
                 if (phones.isEmpty()) {
                     throw notEnrolled("Enroll a mobile device (POST /api/v1/me/devices) before starting a push verification.");
                 }
-                List<Instant> lastHour = verifications.pushStartsSince(userId, now.minus(Duration.ofHours(1)));
+                List<Instant> lastHour = verifications.latestPushStarts(userId, now.minus(Duration.ofHours(1)),
+                        config.maxPushPerHour());
                 if (lastHour.size() >= config.maxPushPerHour()) {
                     throw tooMany("At most " + config.maxPushPerHour() + " push verifications per hour.",
-                            Duration.between(now, lastHour.get(lastHour.size() - config.maxPushPerHour()).plus(Duration.ofHours(1))));
+                            Duration.between(now, lastHour.get(lastHour.size() - 1).plus(Duration.ofHours(1))));
                 }
             }
             case TOTP -> {
@@ -167,7 +168,7 @@ public class VerificationService {
                 }
             }
         }
-        List<Instant> pending = verifications.pendingExpiries(userId, now);
+        List<Instant> pending = verifications.pendingExpiries(userId, now, config.maxPending());
         if (pending.size() >= config.maxPending()) {
             throw tooMany("At most " + config.maxPending() + " verifications may be pending; finish or cancel one.",
                     Duration.between(now, pending.get(0)));
