@@ -1,9 +1,18 @@
--- wrk script: POST a random token of the file named by TOKENS_FILE as an RFC 7662 introspection form.
-local tokens = {}
-for line in io.lines(os.getenv("TOKENS_FILE")) do tokens[#tokens + 1] = line end
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Authorization"] = "Bearer " .. os.getenv("JWT")
+-- wrk script: POSTs the tokens of the file named by TOKENS_FILE, in turn, as RFC 7662 introspection forms.
+-- The requests are built once up front, so that wrk spends its CPU on sending them, not on formatting.
+local requests = {}
+local next = 0
+init = function()
+  local headers = {
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Authorization"] = "Bearer " .. os.getenv("JWT"),
+  }
+  for line in io.lines(os.getenv("TOKENS_FILE")) do
+    requests[#requests + 1] = wrk.format("POST", nil, headers, "token=" .. line)
+  end
+  next = math.random(#requests)
+end
 request = function()
-  return wrk.format(nil, nil, nil, "token=" .. tokens[math.random(#tokens)])
+  next = next % #requests + 1
+  return requests[next]
 end
