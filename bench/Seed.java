@@ -68,7 +68,7 @@ public class Seed {
             System.out.println("seeded " + copied.join() + " tokens");
         }
         try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
-            connection.createStatement().execute("analyze scim_token");
+            connection.createStatement().execute("vacuum analyze scim_token");
         }
     }
 }
