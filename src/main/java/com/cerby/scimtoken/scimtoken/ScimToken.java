@@ -2,6 +2,7 @@ package com.cerby.scimtoken.scimtoken;
 
 import com.cerby.scimtoken.common.crypto.SealedSecret;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -29,14 +30,8 @@ public class ScimToken {
     @Column(name = "lookup_hash", nullable = false, updatable = false)
     private byte[] lookupHash;
 
-    @Column(name = "key_id", nullable = false, updatable = false)
-    private String keyId;
-
-    @Column(nullable = false, updatable = false)
-    private byte[] nonce;
-
-    @Column(nullable = false, updatable = false)
-    private byte[] ciphertext;
+    @Embedded
+    private SealedSecret secret;
 
     @Column(nullable = false, updatable = false)
     private String hint;
@@ -70,9 +65,7 @@ public class ScimToken {
         scimToken.workspaceId = workspaceId;
         scimToken.status = ScimTokenStatus.CURRENT;
         scimToken.lookupHash = TokenFormat.lookupHash(token);
-        scimToken.keyId = sealed.keyId();
-        scimToken.nonce = sealed.nonce();
-        scimToken.ciphertext = sealed.ciphertext();
+        scimToken.secret = sealed;
         scimToken.hint = TokenFormat.hint(token);
         scimToken.createdAt = now;
         scimToken.createdBy = createdBy;
@@ -93,7 +86,7 @@ public class ScimToken {
     }
 
     public SealedSecret sealed() {
-        return new SealedSecret(keyId, nonce, ciphertext);
+        return secret;
     }
 
     public String hint() {

@@ -2,6 +2,7 @@ package com.cerby.scimtoken.totp;
 
 import com.cerby.scimtoken.common.crypto.SealedSecret;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,14 +18,8 @@ public class TotpFactor {
     @Column(name = "user_id")
     private String userId;
 
-    @Column(name = "key_id", nullable = false, updatable = false)
-    private String keyId;
-
-    @Column(nullable = false, updatable = false)
-    private byte[] nonce;
-
-    @Column(nullable = false, updatable = false)
-    private byte[] ciphertext;
+    @Embedded
+    private SealedSecret secret;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -44,9 +39,7 @@ public class TotpFactor {
     static TotpFactor enroll(String userId, SealedSecret seed, Instant now) {
         TotpFactor factor = new TotpFactor();
         factor.userId = userId;
-        factor.keyId = seed.keyId();
-        factor.nonce = seed.nonce();
-        factor.ciphertext = seed.ciphertext();
+        factor.secret = seed;
         factor.createdAt = now;
         return factor;
     }
@@ -60,7 +53,7 @@ public class TotpFactor {
     }
 
     SealedSecret seed() {
-        return new SealedSecret(keyId, nonce, ciphertext);
+        return secret;
     }
 
     boolean isConfirmed() {
