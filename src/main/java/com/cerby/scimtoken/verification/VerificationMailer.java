@@ -3,10 +3,11 @@ package com.cerby.scimtoken.verification;
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import org.jboss.logging.Logger;
 
@@ -15,11 +16,13 @@ import org.jboss.logging.Logger;
 public class VerificationMailer {
 
     private static final Logger LOG = Logger.getLogger(VerificationMailer.class);
+    /** A hanging SMTP server must not hang the request that starts the verification. */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final EmailConfig config;
 
-    VerificationMailer(Mailer mailer, EmailConfig config) {
+    VerificationMailer(ReactiveMailer mailer, EmailConfig config) {
         this.mailer = mailer;
         this.config = config;
     }
@@ -44,7 +47,7 @@ public class VerificationMailer {
                 """.formatted(action, verification.workspaceId(), link,
                 DateTimeFormatter.ISO_INSTANT.format(verification.expiresAt()));
         try {
-            mailer.send(Mail.withText(to, config.subject(), text));
+            mailer.send(Mail.withText(to, config.subject(), text)).await().atMost(SEND_TIMEOUT);
         } catch (RuntimeException e) {
             LOG.warnf("The verification email for %s could not be sent: %s", verification.id(),
                     e.getClass().getSimpleName());
