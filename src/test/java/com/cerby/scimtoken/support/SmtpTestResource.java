@@ -9,20 +9,31 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
 
-/** A real SMTP server (GreenMail) for the email verification method; tests get it injected as a GreenMail field. */
+/**
+ * A real SMTP server (GreenMail) for the email verification method; tests get it injected as a GreenMail field.
+ * One server serves the whole run, also across the application restarts of test profiles.
+ */
 @WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
 public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private GreenMail smtp;
+    private static GreenMail smtp;
+
+    private static synchronized GreenMail server() {
+        if (smtp == null) {
+            try (ServerSocket probe = new ServerSocket(0)) {
+                smtp = new GreenMail(new ServerSetup(probe.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            } catch (IOException e) {
+                throw new IllegalStateException("No free port for the test SMTP server", e);
+            }
+            smtp.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
+        }
+        return smtp;
+    }
 
     @Override
     public Map<String, String> start() {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            smtp = new GreenMail(new ServerSetup(probe.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        } catch (IOException e) {
-            throw new IllegalStateException("No free port for the test SMTP server", e);
-        }
-        smtp.start();
+        GreenMail smtp = server();
         return Map.of(
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(smtp.getSmtp().getPort()),
@@ -31,13 +42,11 @@ public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(smtp, new TestInjector.MatchesType(GreenMail.class));
+        injector.injectIntoFields(server(), new TestInjector.MatchesType(GreenMail.class));
     }
 
     @Override
     public void stop() {
-        if (smtp != null) {
-            smtp.stop();
-        }
+        // The server outlives application restarts; the shutdown hook stops it at the end of the run.
     }
 }
