@@ -5,8 +5,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -20,11 +18,9 @@ public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static synchronized GreenMail server() {
         if (smtp == null) {
-            try (ServerSocket probe = new ServerSocket(0)) {
-                smtp = new GreenMail(new ServerSetup(probe.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            } catch (IOException e) {
-                throw new IllegalStateException("No free port for the test SMTP server", e);
-            }
+            // The server binds a port of its own choosing: probing for a free port and binding it later races
+            // with the other test resources that start at the same time.
+            smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
             smtp.start();
             Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
         }
