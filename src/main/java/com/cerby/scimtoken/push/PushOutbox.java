@@ -103,8 +103,4 @@ public class PushOutbox {
     int attempts() {
         return attempts;
     }
-
-    String lastError() {
-        return lastError;
-    }
 }
