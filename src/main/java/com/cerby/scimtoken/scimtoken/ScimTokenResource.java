@@ -50,7 +50,7 @@ public class ScimTokenResource {
             @Valid @NotNull VerificationIdRequest request) {
         caller.requireWorkspace(workspaceId);
         RevealedToken token = service.reveal(workspaceId, UUID.fromString(request.verificationId()));
-        return Response.ok(token).cacheControl(NO_STORE).header("Pragma", "no-cache").build();
+        return unstored(token);
     }
 
     @POST
@@ -63,7 +63,7 @@ public class ScimTokenResource {
         caller.requireWorkspace(workspaceId);
         RotatedToken token = service.rotate(workspaceId, UUID.fromString(request.verificationId()),
                 Duration.ofSeconds(request.gracePeriodSeconds() == null ? 0 : request.gracePeriodSeconds()));
-        return Response.ok(token).cacheControl(NO_STORE).header("Pragma", "no-cache").build();
+        return unstored(token);
     }
 
     @POST
@@ -75,5 +75,10 @@ public class ScimTokenResource {
             @Valid @NotNull VerificationIdRequest request) {
         caller.requireWorkspace(workspaceId);
         service.revoke(workspaceId, UUID.fromString(request.verificationId()));
+    }
+
+    /** An answer that carries a token: no cache, browser or proxy, may keep it. */
+    private static Response unstored(Object token) {
+        return Response.ok(token).cacheControl(NO_STORE).header("Pragma", "no-cache").build();
     }
 }

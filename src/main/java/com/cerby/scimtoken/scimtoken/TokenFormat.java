@@ -1,8 +1,7 @@
 package com.cerby.scimtoken.scimtoken;
 
+import com.cerby.scimtoken.common.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.zip.CRC32;
 
@@ -58,11 +57,7 @@ public final class TokenFormat {
 
     /** The SHA-256 of the token, the only form in which it is looked up. */
     public static byte[] lookupHash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.of(token);
     }
 
     static String checksum(CharSequence randomPart) {

@@ -2,6 +2,7 @@ package com.cerby.scimtoken.verification;
 
 import com.cerby.scimtoken.audit.AuditEvent;
 import com.cerby.scimtoken.audit.AuditLog;
+import com.cerby.scimtoken.common.crypto.Sha256;
 import com.cerby.scimtoken.common.db.AdvisoryLocks;
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
@@ -21,9 +22,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,7 +114,7 @@ public class VerificationService {
             case TOTP -> verification.expectCode(config.maxCodeAttempts(), null);
             case EMAIL -> {
                 emailCode = newEmailCode();
-                verification.expectCode(config.maxCodeAttempts(), sha256(emailCode));
+                verification.expectCode(config.maxCodeAttempts(), Sha256.of(emailCode));
             }
         }
         verifications.persist(verification);
@@ -220,7 +218,7 @@ public class VerificationService {
         verification.requirePending(now);
         CodeCheck check = verification.method() == VerificationMethod.TOTP
                 ? totp.check(caller.userId(), code, now)
-                : verification.isEmailCode(sha256(code.strip())) ? CodeCheck.MATCH : CodeCheck.WRONG;
+                : verification.isEmailCode(Sha256.of(code.strip())) ? CodeCheck.MATCH : CodeCheck.WRONG;
         switch (check) {
             case MATCH -> {
                 verification.approveWithCode(now);
@@ -381,13 +379,6 @@ public class VerificationService {
         return new ProblemException(ProblemType.TOO_MANY_VERIFICATIONS, detail, retryAfter);
     }
 
-    private static byte[] sha256(String code) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 
     private VerificationView view(Verification verification, Instant now) {
         return VerificationView.of(verification, now, config.pollInterval().toSeconds());
