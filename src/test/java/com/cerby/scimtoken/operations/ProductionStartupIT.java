@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,6 @@ class ProductionStartupIT {
     private static final String DATABASE_MESSAGE = "Database: set QUARKUS_DATASOURCE_JDBC_URL";
     private static final String JWT_MESSAGE = "JWT verification key: set MP_JWT_VERIFY_PUBLICKEY_LOCATION";
     private static final String ENCRYPTION_MESSAGE = "Token encryption key: set SCIM_TOKEN_ENCRYPTION_KEYS";
-    private static final String ENCRYPTION_KEYS = "prod-1:MkZSbqciCPY5oAcydneEHOcwGEGCu4j7FQE3bdbjDrs=";
-    private static final String PUBLIC_KEY = Path.of("target", "test-classes", "jwt", "publicKey.pem")
-            .toAbsolutePath().toString();
 
     @Test
     void withoutSettingsItRefusesToStartAndNamesEachMissingOne() throws Exception {
@@ -42,7 +38,7 @@ class ProductionStartupIT {
     void onlyTheSettingsThatAreMissingAreNamed() throws Exception {
         String output = outputOfRefusedStart("prod-partial", List.of(
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:1/none",
-                "-Dscim-token.encryption.keys=" + ENCRYPTION_KEYS));
+                ServiceProcess.ENCRYPTION_KEYS));
 
         assertFalse(output.contains(DATABASE_MESSAGE), output);
         assertTrue(output.contains(JWT_MESSAGE), output);
@@ -54,7 +50,7 @@ class ProductionStartupIT {
         EmbeddedDatabase database = EmbeddedDatabase.startThrowaway();
         try {
             String output = outputOfRefusedStart("prod-bad-key",
-                    settings(database, "-Dscim-token.encryption.keys=prod-1:c2hvcnQta2V5"));
+                    ServiceProcess.productionSettings(database, "-Dscim-token.encryption.keys=prod-1:c2hvcnQta2V5"));
 
             assertTrue(output.contains("key 'prod-1') must be 32 bytes for AES-256"), output);
             assertFalse(output.contains("c2hvcnQta2V5"), output);
@@ -67,7 +63,7 @@ class ProductionStartupIT {
     void withAllSettingsItServesTheApiAndLogsJsonLines() throws Exception {
         EmbeddedDatabase database = EmbeddedDatabase.startThrowaway();
         try (ServiceProcess service = ServiceProcess.start("prod",
-                settings(database, "-Dscim-token.encryption.keys=" + ENCRYPTION_KEYS))) {
+                ServiceProcess.productionSettings(database, ServiceProcess.ENCRYPTION_KEYS))) {
             service.awaitReady(Duration.ofSeconds(60));
             HttpClient http = HttpClient.newHttpClient();
 
@@ -98,14 +94,6 @@ class ProductionStartupIT {
         }
     }
 
-    /** Database, JWT key and issuer of a working production start, plus the given encryption setting. */
-    private static List<String> settings(EmbeddedDatabase database, String encryptionKeys) {
-        return List.of("-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
-                "-Dquarkus.datasource.username=" + database.username(),
-                "-Dmp.jwt.verify.publickey.location=" + PUBLIC_KEY,
-                "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER,
-                encryptionKeys);
-    }
 
     private static String outputOfRefusedStart(String name, List<String> systemProperties) throws Exception {
         try (ServiceProcess service = ServiceProcess.start(name, systemProperties)) {

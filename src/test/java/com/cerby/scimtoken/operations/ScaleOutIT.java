@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,13 +39,7 @@ class ScaleOutIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         database = EmbeddedDatabase.startThrowaway();
-        List<String> settings = List.of(
-                "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
-                "-Dquarkus.datasource.username=" + database.username(),
-                "-Dmp.jwt.verify.publickey.location="
-                        + Path.of("target", "test-classes", "jwt", "publicKey.pem").toAbsolutePath(),
-                "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER,
-                "-Dscim-token.encryption.keys=prod-1:MkZSbqciCPY5oAcydneEHOcwGEGCu4j7FQE3bdbjDrs=");
+        List<String> settings = ServiceProcess.productionSettings(database, ServiceProcess.ENCRYPTION_KEYS);
         first = ServiceProcess.start("scale-1", settings);
         first.awaitReady(Duration.ofSeconds(60));
         second = ServiceProcess.start("scale-2", settings);

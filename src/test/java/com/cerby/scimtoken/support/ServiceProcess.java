@@ -47,6 +47,23 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(builder.start(), output, port);
     }
 
+    /** An encryption key setting that production mode accepts. */
+    public static final String ENCRYPTION_KEYS = "-Dscim-token.encryption.keys=prod-1:MkZSbqciCPY5oAcydneEHOcwGEGCu4j7FQE3bdbjDrs=";
+
+    /**
+     * What production mode needs: the database, the test JWT key and issuer, plus the given encryption setting
+     * (usually {@link #ENCRYPTION_KEYS}).
+     */
+    public static List<String> productionSettings(com.cerby.scimtoken.local.EmbeddedDatabase database,
+            String encryptionKeys) {
+        return List.of("-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
+                "-Dquarkus.datasource.username=" + database.username(),
+                "-Dmp.jwt.verify.publickey.location="
+                        + Path.of("target", "test-classes", "jwt", "publicKey.pem").toAbsolutePath(),
+                "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER,
+                encryptionKeys);
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
