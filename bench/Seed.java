@@ -22,7 +22,7 @@ import org.postgresql.PGConnection;
  * AES-256-GCM with the service's keys, SHA-256 lookup hash), with COPY for speed. Writes a sample of the tokens
  * (for "active token" load) and as many well-formed tokens that were never stored (for "unknown token" load).
  *
- * usage: Seed JDBC_URL ENCRYPTION_KEYS_FILE COUNT ACTIVE_SAMPLE_FILE UNKNOWN_SAMPLE_FILE
+ * usage: Seed JDBC_URL DATABASE_PASSWORD_FILE ENCRYPTION_KEYS_FILE COUNT ACTIVE_SAMPLE_FILE UNKNOWN_SAMPLE_FILE
  */
 public class Seed {
 
@@ -30,13 +30,14 @@ public class Seed {
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
-        SecretCipher cipher = new SecretCipher(SecretCipher.parseKeys(List.of(Files.readString(Path.of(args[1])).trim())),
+        String password = Files.readString(Path.of(args[1])).trim();
+        SecretCipher cipher = new SecretCipher(SecretCipher.parseKeys(List.of(Files.readString(Path.of(args[2])).trim())),
                 null, new SecureRandom());
-        int count = Integer.parseInt(args[2]);
+        int count = Integer.parseInt(args[3]);
         SecureRandom random = new SecureRandom();
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-                BufferedWriter active = Files.newBufferedWriter(Path.of(args[3]));
-                BufferedWriter unknown = Files.newBufferedWriter(Path.of(args[4]))) {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", password);
+                BufferedWriter active = Files.newBufferedWriter(Path.of(args[4]));
+                BufferedWriter unknown = Files.newBufferedWriter(Path.of(args[5]))) {
             PipedWriter rows = new PipedWriter();
             PipedReader reader = new PipedReader(rows, 1 << 20);
             CompletableFuture<Long> copied = CompletableFuture.supplyAsync(() -> {
@@ -67,7 +68,7 @@ public class Seed {
             }
             System.out.println("seeded " + copied.join() + " tokens");
         }
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", password)) {
             connection.createStatement().execute("vacuum analyze scim_token");
         }
     }

@@ -28,13 +28,14 @@ import java.util.regex.Pattern;
  * its public key as a device, and signs decisions as ES256 compact JWS. Needs only a JDK (Java 17+):
  *
  * <pre>
- *   java tools/Phone.java enroll  JWT [NAME]
+ *   java tools/Phone.java enroll  JWT [NAME [VERIFICATION_ID]]
  *   java tools/Phone.java pending JWT
  *   java tools/Phone.java approve JWT VERIFICATION_ID NUMBER
  *   java tools/Phone.java deny    JWT VERIFICATION_ID
  *   java tools/Phone.java report  JWT VERIFICATION_ID
  * </pre>
  *
+ * A user's first phone needs only a fresh JWT; a further one names an approved manage_factors verification.
  * SCIM_TOKEN_URL (default http://localhost:8080) names the service; PHONE_KEY_FILE (default
  * ./phone-key.properties) the file that holds the device id and private key, readable by its owner only.
  */
@@ -50,7 +51,7 @@ public class Phone {
         }
         String jwt = args[1];
         HttpResponse<String> answer = switch (args[0]) {
-            case "enroll" -> enroll(jwt, args.length > 2 ? args[2] : "Local phone");
+            case "enroll" -> enroll(jwt, args.length > 2 ? args[2] : "Local phone", args.length > 3 ? args[3] : null);
             case "pending" -> send(jwt, HttpRequest.newBuilder(URI.create(URL + "/api/v1/me/verifications")).GET());
             case "approve" -> decide(jwt, args, "approve", true);
             case "deny" -> decide(jwt, args, "deny", false);
@@ -89,10 +90,11 @@ public class Phone {
         return signingInput + "." + base64Url(signer.sign());
     }
 
-    private static HttpResponse<String> enroll(String jwt, String name) throws Exception {
+    private static HttpResponse<String> enroll(String jwt, String name, String verificationId) throws Exception {
         KeyPair pair = newKeyPair();
         String jwk = publicJwk((ECPublicKey) pair.getPublic());
-        String body = "{\"name\":\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"publicKey\":" + jwk + "}";
+        String body = "{\"name\":\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"publicKey\":" + jwk
+                + (verificationId == null ? "" : ",\"verificationId\":\"" + verificationId + "\"") + "}";
         HttpResponse<String> answer = send(jwt, HttpRequest.newBuilder(URI.create(URL + "/api/v1/me/devices"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(answer.body());
@@ -149,7 +151,7 @@ public class Phone {
 
     private static HttpResponse<String> usage() {
         System.err.println("""
-                usage: java tools/Phone.java enroll  JWT [NAME]
+                usage: java tools/Phone.java enroll  JWT [NAME [VERIFICATION_ID]]
                        java tools/Phone.java pending JWT
                        java tools/Phone.java approve JWT VERIFICATION_ID NUMBER
                        java tools/Phone.java deny    JWT VERIFICATION_ID

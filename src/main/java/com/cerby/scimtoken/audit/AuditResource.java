@@ -30,9 +30,9 @@ public class AuditResource {
     @RolesAllowed({ Roles.OWNER, Roles.SUPER_ADMIN, Roles.ADMIN })
     public AuditPage list(
             @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId,
-            @QueryParam("limit") @DefaultValue("50")
-            @Pattern(regexp = "^([1-9][0-9]?|1[0-9][0-9]|200)$", message = "must be a whole number from 1 to 200") String limit,
-            @QueryParam("cursor") @Size(max = 200) String cursor,
+            @QueryParam("limit") @DefaultValue(AuditPage.DEFAULT_LIMIT)
+            @Pattern(regexp = AuditPage.LIMIT_PATTERN, message = AuditPage.LIMIT_MESSAGE) String limit,
+            @QueryParam("cursor") @Size(max = AuditPage.MAX_CURSOR_LENGTH) String cursor,
             @QueryParam("type") @Pattern(regexp = "^[a-z_.]{1,64}$", message = "must be an event type such as verification.started") String type) {
         caller.requireWorkspace(workspaceId);
         return service.page(workspaceId, Integer.parseInt(limit), cursor, type);

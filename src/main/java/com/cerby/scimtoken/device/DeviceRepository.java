@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.device;
 
+import com.cerby.scimtoken.factor.FactorInventory;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
+public class DeviceRepository implements PanacheRepositoryBase<Device, UUID>, FactorInventory {
 
     List<Device> listOwnedBy(String userId) {
         return list("userId = ?1 order by createdAt, id", userId);
@@ -15,6 +16,11 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
 
     long countOwnedBy(String userId) {
         return count("userId", userId);
+    }
+
+    @Override
+    public boolean hasAny(String userId) {
+        return countOwnedBy(userId) > 0;
     }
 
     /** The device, if it belongs to the user; another user's device is indistinguishable from none. */

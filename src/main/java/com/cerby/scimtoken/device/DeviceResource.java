@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -47,7 +48,9 @@ public class DeviceResource {
     @Path("{deviceId}")
     @Authenticated
     public void remove(
-            @PathParam("deviceId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String deviceId) {
-        service.remove(UUID.fromString(deviceId));
+            @PathParam("deviceId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String deviceId,
+            @QueryParam("verificationId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
+            String verificationId) {
+        service.remove(UUID.fromString(deviceId), Ids.optionalUuid(verificationId));
     }
 }

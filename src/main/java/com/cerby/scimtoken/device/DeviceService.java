@@ -1,11 +1,12 @@
 package com.cerby.scimtoken.device;
 
-import com.cerby.scimtoken.audit.AuditEvent;
-import com.cerby.scimtoken.audit.AuditLog;
-import com.cerby.scimtoken.common.db.AdvisoryLocks;
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
 import com.cerby.scimtoken.common.security.Caller;
+import com.cerby.scimtoken.common.web.Ids;
+import com.cerby.scimtoken.factor.FactorChange;
+import com.cerby.scimtoken.factor.FactorEvents;
+import com.cerby.scimtoken.factor.FactorGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -19,23 +20,24 @@ public class DeviceService {
     static final int MAX_DEVICES_PER_USER = 20;
 
     private final DeviceRepository devices;
-    private final AdvisoryLocks locks;
-    private final AuditLog audit;
+    private final FactorGate gate;
+    private final FactorEvents events;
     private final Caller caller;
     private final Clock clock;
 
-    DeviceService(DeviceRepository devices, AdvisoryLocks locks, AuditLog audit, Caller caller, Clock clock) {
+    DeviceService(DeviceRepository devices, FactorGate gate, FactorEvents events, Caller caller, Clock clock) {
         this.devices = devices;
-        this.locks = locks;
-        this.audit = audit;
+        this.gate = gate;
+        this.events = events;
         this.caller = caller;
         this.clock = clock;
     }
 
+    /** Enrolls a phone of the caller: their first factor by the first-enrollment rule, any other with step-up. */
     @Transactional
     public DeviceView enroll(EnrollDeviceRequest request) {
         String canonicalJwk = DevicePublicKey.canonical(request.publicKey());
-        locks.lock("device:" + caller.userId());
+        gate.requireProof(FactorChange.ENROLL_DEVICE, Ids.optionalUuid(request.verificationId()));
         if (devices.countOwnedBy(caller.userId()) >= MAX_DEVICES_PER_USER) {
             throw new ProblemException(ProblemType.TOO_MANY_DEVICES,
                     "A user can enroll at most " + MAX_DEVICES_PER_USER + " devices; remove one first.");
@@ -43,8 +45,7 @@ public class DeviceService {
         Device device = Device.enroll(caller.userId(), request.name().strip(), canonicalJwk, request.pushToken(),
                 clock.instant());
         devices.persist(device);
-        audit.record(AuditEvent.of("device.enrolled", caller.workspaceId(), caller.userId()).device(device.id())
-                .detail("name", device.name()));
+        events.changed(FactorChange.ENROLL_DEVICE, device.id(), device.name());
         return DeviceView.of(device);
     }
 
@@ -53,13 +54,14 @@ public class DeviceService {
         return devices.listOwnedBy(caller.userId()).stream().map(DeviceView::of).toList();
     }
 
+    /** Removes a phone of the caller, with an approved {@code manage_factors} verification. */
     @Transactional
-    public void remove(UUID deviceId) {
+    public void remove(UUID deviceId, UUID verificationId) {
         Device device = devices.findOwned(deviceId, caller.userId()).orElseThrow(
                 () -> new ProblemException(ProblemType.DEVICE_NOT_FOUND, "You have no device with this id."));
+        gate.requireProof(FactorChange.REMOVE_DEVICE, verificationId);
         devices.delete(device);
-        audit.record(AuditEvent.of("device.removed", caller.workspaceId(), caller.userId()).device(deviceId)
-                .detail("name", device.name()));
+        events.changed(FactorChange.REMOVE_DEVICE, deviceId, device.name());
     }
 
     /** The user's devices, which can approve push verifications. */

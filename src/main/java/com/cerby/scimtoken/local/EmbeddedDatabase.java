@@ -5,42 +5,87 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** A real PostgreSQL 17 run from the binaries on the class path, for local mode and the test suite. */
+/**
+ * A real PostgreSQL 17 run from the binaries on the class path, for local mode and the test suite. The binaries'
+ * cluster trusts every local connection; once started, its superuser gets a password and every connection must
+ * give it (SCRAM-SHA-256), so that another user of the machine cannot open the database.
+ */
 public final class EmbeddedDatabase {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    private static final String SUPERUSER = "postgres";
+    private static final String PASSWORD_AUTHENTICATION = """
+            # Written by scim-token-service: every connection gives the password.
+            local all all scram-sha-256
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
 
     private final EmbeddedPostgres postgres;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
-    /** Starts (and on first use creates) a database whose files live in {@code dataDirectory} and survive. */
-    public static EmbeddedDatabase startPersistent(Path dataDirectory) {
+    /**
+     * Starts (and on first use creates) a database whose files live in {@code dataDirectory} and survive; its
+     * superuser's password is {@code password} (letters, digits, '-' and '_').
+     */
+    public static EmbeddedDatabase startPersistent(Path dataDirectory, String password) {
         stopOrphanedPostmaster(dataDirectory);
         return start(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
-                .setServerConfig("synchronous_commit", "on"));
+                .setServerConfig("synchronous_commit", "on"), password);
     }
 
-    /** Starts a database in a fresh temporary directory that is deleted when it stops. */
+    /** Starts a database in a fresh temporary directory that is deleted when it stops, with a random password. */
     public static EmbeddedDatabase startThrowaway() {
-        return start(EmbeddedPostgres.builder());
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return start(EmbeddedPostgres.builder(), Base64.getUrlEncoder().withoutPadding().encodeToString(random));
     }
 
-    private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder) {
+    private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, String password) {
+        if (!password.matches("[A-Za-z0-9_-]{16,}")) {
+            throw new IllegalArgumentException("The database password must be 16 or more of [A-Za-z0-9_-]");
+        }
         try {
-            return new EmbeddedDatabase(builder.start());
+            EmbeddedDatabase database = new EmbeddedDatabase(builder.setConnectConfig("password", password).start(),
+                    password);
+            database.requirePassword();
+            return database;
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /** Sets the superuser's password and makes the server ask for it (idempotent: every start does it again). */
+    private void requirePassword() throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("alter role " + SUPERUSER + " password '" + password + "'");
+            try (ResultSet directory = statement.executeQuery("show data_directory")) {
+                directory.next();
+                Files.writeString(Path.of(directory.getString(1), "pg_hba.conf"), PASSWORD_AUTHENTICATION);
+            }
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("Could not set the embedded PostgreSQL's password", e);
         }
     }
 
@@ -49,7 +94,11 @@ public final class EmbeddedDatabase {
     }
 
     public String username() {
-        return "postgres";
+        return SUPERUSER;
+    }
+
+    public String password() {
+        return password;
     }
 
     public void stop() {

@@ -63,6 +63,11 @@ public class LocalJwtRoute {
     }
 
     private void mint(RoutingContext context) {
+        if (!Loopback.isLoopback(context.request().remoteAddress())) {
+            problems.send(context, Problem.of(ProblemType.LOOPBACK_ONLY,
+                    "Local JWTs are minted only for callers on this machine (the loopback interface).", PATH));
+            return;
+        }
         MintRequest request;
         try {
             request = json.readValue(context.body().buffer().getBytes(), MintRequest.class);
@@ -85,6 +90,7 @@ public class LocalJwtRoute {
                 .subject(request.sub())
                 .claim("workspace_id", request.workspaceId())
                 .groups(Set.copyOf(request.roles()))
+                .claim("auth_time", issuedAt.getEpochSecond())
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt);
         issuer.ifPresent(claims::issuer);

@@ -18,13 +18,15 @@ import java.util.Set;
 
 /**
  * The keys of local mode, generated on first start and kept, readable by the owner only, in the data directory:
- * an RSA key pair that signs and verifies locally minted JWTs, and the AES-256 key that encrypts SCIM tokens.
+ * an RSA key pair that signs and verifies locally minted JWTs, the AES-256 key that encrypts SCIM tokens, and the
+ * password of the embedded database.
  */
 final class LocalKeys {
 
     static final String JWT_SIGNING_KEY = "jwt-signing-key.pem";
     static final String JWT_VERIFICATION_KEY = "jwt-verification-key.pem";
     static final String ENCRYPTION_KEYS = "encryption-keys";
+    static final String DATABASE_PASSWORD = "database-password";
 
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -47,9 +49,10 @@ final class LocalKeys {
                 writeOwnerOnly(verificationKey(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             }
             if (!Files.exists(encryptionKeys())) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                writeOwnerOnly(encryptionKeys(), "local-1:" + Base64.getEncoder().encodeToString(key));
+                writeOwnerOnly(encryptionKeys(), "local-1:" + Base64.getEncoder().encodeToString(randomBytes(32)));
+            }
+            if (!Files.exists(databasePassword())) {
+                writeOwnerOnly(databasePassword(), Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the local keys to " + directory, e);
@@ -70,12 +73,30 @@ final class LocalKeys {
         return directory.resolve(ENCRYPTION_KEYS);
     }
 
+    Path databasePassword() {
+        return directory.resolve(DATABASE_PASSWORD);
+    }
+
     String readEncryptionKeys() {
+        return read(encryptionKeys());
+    }
+
+    String readDatabasePassword() {
+        return read(databasePassword());
+    }
+
+    private static String read(Path file) {
         try {
-            return Files.readString(encryptionKeys()).trim();
+            return Files.readString(file).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + encryptionKeys(), e);
+            throw new UncheckedIOException("Cannot read " + file, e);
         }
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     static void createOwnerOnlyDirectory(Path path) throws IOException {

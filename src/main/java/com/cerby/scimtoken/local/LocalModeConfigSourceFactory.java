@@ -35,21 +35,39 @@ public class LocalModeConfigSourceFactory implements ConfigSourceFactory {
 
     private static synchronized ConfigSource start(ConfigSourceContext context) {
         if (started == null) {
+            requireLoopback(context, "quarkus.http.host");
+            requireLoopback(context, "quarkus.management.host");
             ConfigValue configured = context.getValue(DATA_DIR);
             Path dataDirectory = Path.of(configured.getValue() == null ? DEFAULT_DATA_DIR : configured.getValue())
                     .toAbsolutePath();
             LocalKeys keys = new LocalKeys(dataDirectory.resolve("keys"));
             keys.createMissing();
-            EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDirectory.resolve("postgres"));
+            EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDirectory.resolve("postgres"),
+                    keys.readDatabasePassword());
             started = new MapBackedConfigSource("scim-token local mode", Map.of(
                     "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                     "quarkus.datasource.username", database.username(),
+                    "quarkus.datasource.password", database.password(),
                     "mp.jwt.verify.publickey.location", keys.verificationKey().toString(),
                     "smallrye.jwt.sign.key.location", keys.signingKey().toString(),
                     "scim-token.encryption.keys", keys.readEncryptionKeys()), ORDINAL) {
             };
         }
         return started;
+    }
+
+    /**
+     * Local mode mints JWTs for anyone who asks, so it must never listen beyond this machine: a host other than a
+     * loopback address stops the start.
+     */
+    private static void requireLoopback(ConfigSourceContext context, String setting) {
+        String host = context.getValue(setting).getValue();
+        if (host != null && !Loopback.isLoopbackHost(host)) {
+            String message = "Local mode listens on the loopback interface only; " + setting + "=" + host
+                    + " is refused. Local mode mints JWTs for anyone who can reach it: never expose it.";
+            System.err.println(message);
+            throw new IllegalStateException(message);
+        }
     }
 
     @Override

@@ -12,6 +12,11 @@ public class ScimTokenRepository implements PanacheRepositoryBase<ScimToken, UUI
         return find("workspaceId = ?1 and status = ?2", workspaceId, status).firstResultOptional();
     }
 
+    /** Whether the workspace ever had a token (revoked and rotated-out ones are kept). */
+    boolean anyOf(String workspaceId) {
+        return count("workspaceId", workspaceId) > 0;
+    }
+
     /** The current and previous tokens of a workspace: the ones a change of the workspace's token touches. */
     java.util.List<ScimToken> listLive(String workspaceId) {
         return list("workspaceId = ?1 and status in ?2", workspaceId,

@@ -4,6 +4,8 @@ import com.cerby.scimtoken.audit.AuditEvent;
 import com.cerby.scimtoken.audit.AuditLog;
 import com.cerby.scimtoken.common.crypto.SecretCipher;
 import com.cerby.scimtoken.common.db.AdvisoryLocks;
+import com.cerby.scimtoken.common.problem.ProblemException;
+import com.cerby.scimtoken.common.problem.ProblemType;
 import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.verification.VerificationAction;
 import com.cerby.scimtoken.verification.VerificationService;
@@ -58,33 +60,49 @@ public class ScimTokenService {
                 .map(token -> new ScimTokenMetadata.Previous(token.id(), token.hint(), token.expiresAt()))
                 .orElse(null);
         return tokens.findByStatus(workspaceId, ScimTokenStatus.CURRENT)
-                .filter(token -> token.isActiveAt(now))
-                .map(token -> new ScimTokenMetadata(true, token.id(), token.hint(), token.createdAt(),
-                        token.createdBy(), token.lastUsedAt(), token.expiresAt(), previous))
-                .orElse(ScimTokenMetadata.NONE);
+                .map(token -> ScimTokenMetadata.of(token, token.isActiveAt(now), previous))
+                .orElseGet(() -> tokens.anyOf(workspaceId) ? ScimTokenMetadata.REVOKED : ScimTokenMetadata.NONE);
     }
 
     /**
-     * Spends an approved {@code reveal} verification and answers the workspace's token, creating it when the
-     * workspace has none that works. The workspace lock makes concurrent first reveals agree on one token.
+     * Spends an approved {@code reveal} verification and answers the workspace's working token. Only a workspace that
+     * never had a token gets one here: after a revocation (the owners' kill switch) or an expiry, issuing a new token
+     * is an owner's rotation, never a side effect of a reveal. The workspace lock makes concurrent first reveals
+     * agree on one token.
      */
     @Transactional
     public RevealedToken reveal(String workspaceId, UUID verificationId) {
         verifications.useFor(workspaceId, verificationId, VerificationAction.REVEAL);
         locks.lock("scim-token:" + workspaceId);
         Instant now = clock.instant();
-        Optional<ScimToken> current = tokens.findByStatus(workspaceId, ScimTokenStatus.CURRENT);
-        current.filter(token -> !token.isActiveAt(now)).ifPresent(expired -> {
-            expired.revoke(now);
-            tokens.flush();
-        });
-        ScimToken token = current.filter(found -> found.isActiveAt(now))
-                .orElseGet(() -> create(workspaceId, verificationId, now));
+        ScimToken token = tokens.findByStatus(workspaceId, ScimTokenStatus.CURRENT)
+                .map(current -> {
+                    if (!current.isActiveAt(now)) {
+                        throw revealRefused(workspaceId, verificationId, ProblemType.TOKEN_EXPIRED, "The token expired"
+                                + " at " + current.expiresAt() + "; an owner must rotate it to issue a new one.");
+                    }
+                    return current;
+                })
+                .orElseGet(() -> {
+                    if (tokens.anyOf(workspaceId)) {
+                        throw revealRefused(workspaceId, verificationId, ProblemType.TOKEN_REVOKED,
+                                "The token was revoked; an owner must rotate it to issue a new one.");
+                    }
+                    return create(workspaceId, verificationId, now);
+                });
         audit.record(AuditEvent.of("scim_token.revealed", workspaceId, caller.userId()).verification(verificationId)
                 .token(token.id()));
         metrics.counter("scim_token_reveals").increment();
         return new RevealedToken(cipher.open(token.sealed(), token.cipherContext()), token.id(), token.createdAt(),
                 token.lastUsedAt(), token.expiresAt());
+    }
+
+    /** Audits a refused reveal (in its own transaction: the reveal's rolls back) and answers its problem. */
+    private ProblemException revealRefused(String workspaceId, UUID verificationId, ProblemType problem,
+            String detail) {
+        audit.recordFailure(AuditEvent.of("scim_token.reveal_refused", workspaceId, caller.userId())
+                .verification(verificationId).detail("code", problem.code()));
+        return new ProblemException(problem, detail);
     }
 
     /**

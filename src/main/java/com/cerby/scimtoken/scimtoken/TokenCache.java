@@ -3,14 +3,13 @@ package com.cerby.scimtoken.scimtoken;
 import com.cerby.scimtoken.common.db.ChangeFeed;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -21,6 +20,11 @@ import java.util.UUID;
  * so nobody can have asked for it before it existed. A change of a workspace's tokens (rotation, revocation)
  * evicts that workspace's entries on this instance when its transaction commits, and on the others when the
  * {@link ChangeFeed} notification arrives (milliseconds later).
+ *
+ * <p>A revoked token must never come back: a load that read the database before a change committed and would
+ * store its answer after the eviction is discarded (every eviction moves a generation that the load compares
+ * before it stores), and every entry expires after {@code scim-token.token.cache-ttl}, so an eviction that was
+ * missed all the same (a lost notification) heals within that time.
  */
 @Startup
 @ApplicationScoped
@@ -43,33 +47,49 @@ public class TokenCache {
     }
 
     private final Cache<String, Optional<Entry>> entries;
-    private final EntityManager entityManager;
+    private final TokenLookup lookup;
     private final ChangeFeed feed;
     private final TransactionSynchronizationRegistry transactions;
+    /** Guards the generation: a load's check-and-store and an eviction's move-and-remove never interleave. */
+    private final Object generationLock = new Object();
+    private long generation;
 
-    TokenCache(EntityManager entityManager, ChangeFeed feed, TransactionSynchronizationRegistry transactions,
-            TokenConfig config) {
-        this.entries = Caffeine.newBuilder().maximumSize(config.cacheSize()).build();
-        this.entityManager = entityManager;
+    TokenCache(TokenLookup lookup, ChangeFeed feed, TransactionSynchronizationRegistry transactions,
+            TokenConfig config, Clock clock) {
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(config.cacheSize())
+                .expireAfterWrite(config.cacheTtl())
+                .ticker(() -> {
+                    Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+                .build();
+        this.lookup = lookup;
         this.feed = feed;
         this.transactions = transactions;
         feed.subscribe(CHANNEL, this::evictWorkspace);
     }
 
-    /** What memory knows of this lookup hash: null when it was never looked up (or was evicted). */
+    /** What memory knows of this lookup hash: null when it was never looked up (or was evicted, or expired). */
     Optional<Entry> cached(byte[] lookupHash) {
         return entries.getIfPresent(HexFormat.of().formatHex(lookupHash));
     }
 
-    /** Looks the hash up in the database (blocking) and remembers the answer, found or not. */
+    /**
+     * Looks the hash up in the database (blocking) and remembers the answer, found or not, unless a change of any
+     * workspace's tokens was seen meanwhile: then the answer serves this request only.
+     */
     Optional<Entry> load(byte[] lookupHash) {
-        Optional<Entry> loaded = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createQuery("from ScimToken where lookupHash = :hash", ScimToken.class)
-                .setParameter("hash", lookupHash)
-                .getResultStream()
-                .findFirst()
-                .map(Entry::of));
-        entries.put(HexFormat.of().formatHex(lookupHash), loaded);
+        long before;
+        synchronized (generationLock) {
+            before = generation;
+        }
+        Optional<Entry> loaded = lookup.find(lookupHash);
+        synchronized (generationLock) {
+            if (generation == before) {
+                entries.put(HexFormat.of().formatHex(lookupHash), loaded);
+            }
+        }
         return loaded;
     }
 
@@ -93,7 +113,10 @@ public class TokenCache {
 
     /** Drops the known tokens of a workspace, or every known token when the feed reconnected (null). */
     private void evictWorkspace(String workspaceId) {
-        entries.asMap().values().removeIf(entry -> entry.isPresent()
-                && (workspaceId == null || entry.get().workspaceId().equals(workspaceId)));
+        synchronized (generationLock) {
+            generation++;
+            entries.asMap().values().removeIf(entry -> entry.isPresent()
+                    && (workspaceId == null || entry.get().workspaceId().equals(workspaceId)));
+        }
     }
 }

@@ -19,4 +19,8 @@ public interface TokenConfig {
     /** How many token lookups the introspection cache keeps. */
     @WithDefault("100000")
     long cacheSize();
+
+    /** How long the introspection cache keeps a lookup before it reads the token again. */
+    @WithDefault("PT60S")
+    Duration cacheTtl();
 }

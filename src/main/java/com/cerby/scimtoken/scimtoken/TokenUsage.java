@@ -59,7 +59,8 @@ public class TokenUsage {
             try (PreparedStatement update = connection.prepareStatement("""
                     update scim_token t set last_used_at = used.at
                     from unnest(?::uuid[], ?::timestamptz[]) as used(id, at)
-                    where t.id = used.id and (t.last_used_at is null or t.last_used_at < used.at)""")) {
+                    where t.id = used.id and (t.last_used_at is null or t.last_used_at < used.at)
+                      and (t.revoked_at is null or used.at <= t.revoked_at)""")) {
                 update.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
                 update.setArray(2, connection.createArrayOf("timestamptz", times.toArray()));
                 return update.executeUpdate();

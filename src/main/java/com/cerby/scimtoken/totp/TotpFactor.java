@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.UUID;
 
 /** A user's TOTP authenticator: the encrypted seed, whether it was confirmed, and the last time step used. */
 @Entity
@@ -17,6 +18,10 @@ public class TotpFactor {
     @Id
     @Column(name = "user_id")
     private String userId;
+
+    /** Names the authenticator in events; the row is keyed by its user, who has at most one. */
+    @Column(nullable = false, updatable = false)
+    private UUID id;
 
     @Embedded
     private SealedSecret secret;
@@ -39,6 +44,7 @@ public class TotpFactor {
     static TotpFactor enroll(String userId, SealedSecret seed, Instant now) {
         TotpFactor factor = new TotpFactor();
         factor.userId = userId;
+        factor.id = UUID.randomUUID();
         factor.secret = seed;
         factor.createdAt = now;
         return factor;
@@ -50,6 +56,10 @@ public class TotpFactor {
 
     String userId() {
         return userId;
+    }
+
+    UUID id() {
+        return id;
     }
 
     SealedSecret seed() {

@@ -1,6 +1,7 @@
 package com.cerby.scimtoken.totp;
 
 import com.cerby.scimtoken.common.web.CodeRequest;
+import com.cerby.scimtoken.factor.FactorChangeRequest;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,21 +13,28 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The caller's TOTP authenticator; any authenticated user. */
+/** The caller's TOTP authenticator; any authenticated user. Enrolling and removing it are factor changes. */
 @Path("/api/v1/me/totp")
 @Produces(MediaType.APPLICATION_JSON)
 public class TotpResource {
 
     private final TotpService service;
+    private final FactorChangeRequest.Reader bodies;
 
-    TotpResource(TotpService service) {
+    TotpResource(TotpService service, FactorChangeRequest.Reader bodies) {
         this.service = service;
+        this.bodies = bodies;
     }
 
+    /**
+     * The body is optional, and so is its Content-Type: a first factor needs none; a further one names its
+     * verification in a JSON body.
+     */
     @POST
     @Authenticated
-    public Response enroll() {
-        return Response.status(Response.Status.CREATED).entity(service.enroll())
+    public Response enroll(String body) {
+        return Response.status(Response.Status.CREATED)
+                .entity(service.enroll(FactorChangeRequest.verificationIdOf(bodies.read(body))))
                 .cacheControl(CacheControl.valueOf("no-store")).build();
     }
 
@@ -42,7 +50,7 @@ public class TotpResource {
     @Path("remove")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    public void remove(@Valid @NotNull CodeRequest request) {
-        service.remove(request.code());
+    public void remove(@Valid FactorChangeRequest request) {
+        service.remove(FactorChangeRequest.verificationIdOf(request));
     }
 }

@@ -6,7 +6,12 @@ import com.cerby.scimtoken.common.crypto.SecretCipher;
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
 import com.cerby.scimtoken.common.security.Caller;
-import com.cerby.scimtoken.verification.UserGuards;
+import com.cerby.scimtoken.factor.EnrolledFactor;
+import com.cerby.scimtoken.factor.FactorChange;
+import com.cerby.scimtoken.factor.FactorEvents;
+import com.cerby.scimtoken.factor.FactorGate;
+import com.cerby.scimtoken.factor.FactorInventory;
+import com.cerby.scimtoken.limits.UserGuards;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.UUID;
 import org.apache.commons.codec.binary.Base32;
 
 /**
@@ -26,7 +32,7 @@ import org.apache.commons.codec.binary.Base32;
  * way, every step usable once). The seed is 160 random bits, stored only encrypted.
  */
 @ApplicationScoped
-public class TotpService {
+public class TotpService implements FactorInventory {
 
     static final TimeBasedOtp OTP = new TimeBasedOtp(TimeBasedOtp.Algorithm.SHA1, 6, Duration.ofSeconds(30));
     static final int WINDOW = 1;
@@ -35,17 +41,21 @@ public class TotpService {
     private final EntityManager entityManager;
     private final SecretCipher cipher;
     private final UserGuards guards;
+    private final FactorGate gate;
+    private final FactorEvents events;
     private final AuditLog audit;
     private final Caller caller;
     private final TotpConfig config;
     private final SecureRandom random;
     private final Clock clock;
 
-    TotpService(EntityManager entityManager, SecretCipher cipher, UserGuards guards, AuditLog audit, Caller caller,
-            TotpConfig config, SecureRandom random, Clock clock) {
+    TotpService(EntityManager entityManager, SecretCipher cipher, UserGuards guards, FactorGate gate,
+            FactorEvents events, AuditLog audit, Caller caller, TotpConfig config, SecureRandom random, Clock clock) {
         this.entityManager = entityManager;
         this.cipher = cipher;
         this.guards = guards;
+        this.gate = gate;
+        this.events = events;
         this.audit = audit;
         this.caller = caller;
         this.config = config;
@@ -53,14 +63,18 @@ public class TotpService {
         this.clock = clock;
     }
 
-    /** Starts (or restarts) an enrollment; a confirmed authenticator must be removed first. */
+    /**
+     * Starts (or restarts) an enrollment: the user's first factor by the first-enrollment rule, any other with
+     * step-up. A confirmed authenticator must be removed first.
+     */
     @Transactional
-    public TotpEnrollment enroll() {
+    public TotpEnrollment enroll(UUID verificationId) {
         TotpFactor existing = entityManager.find(TotpFactor.class, caller.userId());
         if (existing != null && existing.isConfirmed()) {
             throw new ProblemException(ProblemType.TOTP_ALREADY_ENROLLED,
-                    "An authenticator is already enrolled; remove it (with a code) before enrolling another.");
+                    "An authenticator is already enrolled; remove it before enrolling another.");
         }
+        gate.requireProof(FactorChange.ENROLL_TOTP, verificationId);
         if (existing != null) {
             entityManager.remove(existing);
             entityManager.flush();
@@ -91,25 +105,32 @@ public class TotpService {
         }
         requireMatch(factor, code, now);
         factor.confirm(now);
-        audit.record(AuditEvent.of("totp.enrolled", caller.workspaceId(), caller.userId()));
+        events.changed(FactorChange.ENROLL_TOTP, factor.id(), null);
         return new TotpConfirmation(factor.confirmedAt());
     }
 
-    /** Removes the confirmed authenticator; a current code proves the caller still holds it. */
+    /** Removes the confirmed authenticator, with an approved {@code manage_factors} verification. */
     @Transactional
-    public void remove(String code) {
-        Instant now = clock.instant();
-        guards.requireCodesUnlocked(caller.userId(), now);
+    public void remove(UUID verificationId) {
         TotpFactor factor = confirmedFactor(caller.userId());
-        requireMatch(factor, code, now);
+        gate.requireProof(FactorChange.REMOVE_TOTP, verificationId);
         entityManager.remove(factor);
-        audit.record(AuditEvent.of("totp.removed", caller.workspaceId(), caller.userId()));
+        events.changed(FactorChange.REMOVE_TOTP, factor.id(), null);
     }
 
+    /** Whether the user has a confirmed authenticator. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean isEnrolled(String userId) {
+    public boolean hasAny(String userId) {
         TotpFactor factor = entityManager.find(TotpFactor.class, userId);
         return factor != null && factor.isConfirmed();
+    }
+
+    /** The user's confirmed authenticator, as named in the events of the verifications it approves. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EnrolledFactor enrolledFactor(String userId) {
+        TotpFactor factor = confirmedFactor(userId);
+        return new EnrolledFactor("totp", factor.id(), factor.confirmedAt());
     }
 
     /** Checks a code of the user's confirmed authenticator; a right code's time step is spent. */

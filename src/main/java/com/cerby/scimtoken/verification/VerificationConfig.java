@@ -20,10 +20,6 @@ public interface VerificationConfig {
     @WithDefault("PT4S")
     Duration pollInterval();
 
-    /** How long push verifications are refused after the user reported one as suspicious. */
-    @WithDefault("PT15M")
-    Duration pushBlock();
-
     /** Pending verifications a user may have at once. */
     @WithDefault("3")
     int maxPending();
@@ -35,14 +31,6 @@ public interface VerificationConfig {
     /** Wrong codes a TOTP or email verification takes before it fails. */
     @WithDefault("5")
     int maxCodeAttempts();
-
-    /** Consecutive wrong codes, across verifications, that lock a user's code methods. */
-    @WithDefault("10")
-    int userCodeFailures();
-
-    /** How long the code methods stay locked. */
-    @WithDefault("PT15M")
-    Duration codeLockout();
 
     /** How often overdue pending verifications are marked expired. */
     @WithDefault("PT30S")

@@ -2,6 +2,7 @@ package com.cerby.scimtoken.verification;
 
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
+import com.cerby.scimtoken.mail.MailConfig;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +22,17 @@ public class VerificationMailer {
 
     private final ReactiveMailer mailer;
     private final EmailConfig config;
+    private final MailConfig mail;
 
-    VerificationMailer(ReactiveMailer mailer, EmailConfig config) {
+    VerificationMailer(ReactiveMailer mailer, EmailConfig config, MailConfig mail) {
         this.mailer = mailer;
         this.config = config;
+        this.mail = mail;
     }
 
+    /** Email verification needs a deployment that sends mail and the web app page its links open. */
     boolean isConfigured() {
-        return config.linkBaseUrl().isPresent();
+        return mail.enabled() && config.linkBaseUrl().isPresent();
     }
 
     /** Sends the link; a mail that cannot be handed to the SMTP server fails the request (503). */

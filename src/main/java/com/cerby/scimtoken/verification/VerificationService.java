@@ -13,6 +13,9 @@ import com.cerby.scimtoken.device.DeviceAssertionVerifier;
 import com.cerby.scimtoken.device.DeviceDecision;
 import com.cerby.scimtoken.device.DeviceService;
 import com.cerby.scimtoken.device.InvalidAssertionException;
+import com.cerby.scimtoken.factor.EnrolledFactor;
+import com.cerby.scimtoken.factor.FactorChangeGrants;
+import com.cerby.scimtoken.limits.UserGuards;
 import com.cerby.scimtoken.push.PushNotifier;
 import com.cerby.scimtoken.push.PushPayload;
 import com.cerby.scimtoken.totp.CodeCheck;
@@ -33,7 +36,7 @@ import java.util.UUID;
 
 @Startup
 @ApplicationScoped
-public class VerificationService {
+public class VerificationService implements FactorChangeGrants {
 
     static final Duration MAX_TTL = Duration.ofMinutes(10);
     private static final int EMAIL_CODE_BYTES = 32;
@@ -94,7 +97,7 @@ public class VerificationService {
                 : request.method();
         if (action.allowedRoles().stream().noneMatch(caller::hasRole)) {
             throw new ProblemException(ProblemType.ROLE_NOT_ALLOWED,
-                    "Only workspace owners may " + name(action) + " the SCIM token.");
+                    "Your workspace role may not start a verification for " + name(action) + ".");
         }
         Instant now = clock.instant();
         locks.lock("verification-start:" + caller.userId());
@@ -153,7 +156,7 @@ public class VerificationService {
             }
             case TOTP -> {
                 guards.requireCodesUnlocked(userId, now);
-                if (!totp.isEnrolled(userId)) {
+                if (!totp.hasAny(userId)) {
                     throw notEnrolled("Enroll and confirm a TOTP authenticator (POST /api/v1/me/totp) first.");
                 }
             }
@@ -224,7 +227,11 @@ public class VerificationService {
                 verification.approveWithCode(now);
                 flushOrNotPending();
                 guards.codeSucceeded(caller.userId());
-                audit.record(event("verification.approved", verification).detail("method", name(verification.method())));
+                EnrolledFactor factor = verification.method() == VerificationMethod.TOTP
+                        ? totp.enrolledFactor(caller.userId())
+                        : EnrolledFactor.EMAIL;
+                audit.record(factor.describe(event("verification.approved", verification)
+                        .detail("method", name(verification.method()))));
                 changes.publish(id);
                 metrics.decided(verification.method(), "approved");
                 return view(verification, now);
@@ -240,8 +247,12 @@ public class VerificationService {
         }
     }
 
-    /** In its own transaction, so it stays although the request answers an error. */
+    /**
+     * In its own transaction, so it stays although the request answers an error. The user's count goes first: when
+     * concurrent wrong codes have just locked the code methods, this one is refused (429) and spends nothing.
+     */
     private int recordWrongCode(Verification verification, Instant now) {
+        guards.codeFailed(caller.userId(), verification.workspaceId(), now);
         int remaining = verifications.spendAttempt(verification.id(), now).orElseThrow(() -> new ProblemException(
                 ProblemType.VERIFICATION_NOT_PENDING, "The verification was decided by another request."));
         audit.record(event("verification.code_failed", verification).detail("attemptsRemaining", remaining));
@@ -249,7 +260,6 @@ public class VerificationService {
             audit.record(event("verification.failed", verification).detail("reason", "too_many_attempts"));
             metrics.decided(verification.method(), "failed");
         }
-        guards.codeFailed(caller.userId(), verification.workspaceId(), now);
         changes.publish(verification.id());
         return remaining;
     }
@@ -302,6 +312,8 @@ public class VerificationService {
         AuditEvent event = event(type, verification).device(deviceId);
         if (verification.reason() != null) {
             event.detail("reason", name(verification.reason()));
+        } else {
+            new EnrolledFactor("device", deviceId, decision.device().createdAt()).describe(event);
         }
         audit.record(event);
         changes.publish(id);
@@ -333,8 +345,15 @@ public class VerificationService {
         }
     }
 
+    /** Factor changes spend a {@code manage_factors} verification like a token operation spends its own. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void spend(String workspaceId, UUID verificationId) {
+        useFor(workspaceId, verificationId, VerificationAction.MANAGE_FACTORS);
+    }
+
     private void refuse(String workspaceId, UUID id, VerificationAction action, ProblemType problem) {
-        audit.recordFailure(AuditEvent.of("scim_token." + name(action) + "_refused", workspaceId, caller.userId())
+        audit.recordFailure(AuditEvent.of(action.refusedEvent(), workspaceId, caller.userId())
                 .verification(id).detail("code", problem.code()));
     }
 

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.cerby.scimtoken.support.DatabaseTest;
+import com.cerby.scimtoken.support.Flows;
+import com.cerby.scimtoken.support.TestAuthenticator;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +55,9 @@ class DeviceResourceTest extends DatabaseTest {
                 .body("items[0].id", equalTo(id))
                 .body("items[0].publicKey", nullValue());
 
-        given().auth().oauth2(ALICE).when().delete(DEVICES + "/" + id).then().statusCode(204);
+        String approval = Flows.approvedFactorChange(ALICE, "acme", phone.enrolledAs(id));
+        given().auth().oauth2(ALICE).queryParam("verificationId", approval).when().delete(DEVICES + "/" + id).then()
+                .statusCode(204);
         given().auth().oauth2(ALICE).when().get(DEVICES).then().statusCode(200).body("items", hasSize(0));
         assertEquals(1L, database.queryValue("select count(*) from audit_event where type = 'device.enrolled'"
                 + " and device_id = ? and actor_id = 'alice' and workspace_id = 'acme'", UUID.fromString(id)));
@@ -129,12 +133,18 @@ class DeviceResourceTest extends DatabaseTest {
 
     @Test
     void aUserMayEnrollTwentyDevicesButNotMore() throws SQLException {
+        TestAuthenticator authenticator = TestAuthenticator.confirmedFor(ALICE, clock);
         for (int i = 0; i < 20; i++) {
-            new TestPhone().enroll(ALICE).statusCode(201);
+            new TestPhone().enroll(ALICE, authenticator.approved(ALICE, "acme", "manage_factors")).statusCode(201);
         }
-        assertProblem(new TestPhone().enroll(ALICE), 409, "too_many_devices", DEVICES);
+        String approval = authenticator.approved(ALICE, "acme", "manage_factors");
+        assertProblem(new TestPhone().enroll(ALICE, approval), 409, "too_many_devices", DEVICES);
+        assertEquals(null, database.queryValue("select used_at from verification where id = ?",
+                UUID.fromString(approval)), "a refused enrollment leaves its verification unspent");
         assertEquals(20L, database.queryValue("select count(*) from device where user_id = 'alice'"));
-        new TestPhone().enroll(TestTokens.jwt("bob", "acme", "owner")).statusCode(201);
+        String bobJustSignedIn = TestTokens.jwtWith(claims -> claims.claim("auth_time", clock.instant().getEpochSecond()),
+                "bob", "acme", "owner");
+        new TestPhone().enroll(bobJustSignedIn).statusCode(201);
     }
 
     private static Map<String, Object> with(Map<String, Object> jwk, String member, Object value) {

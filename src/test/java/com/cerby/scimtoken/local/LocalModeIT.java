@@ -54,7 +54,11 @@ class LocalModeIT {
             assertEquals("validation_failed", json.readTree(badMint.body()).path("code").asText());
 
             Path keys = dataDirectory.resolve("keys");
-            for (String file : List.of("jwt-signing-key.pem", "jwt-verification-key.pem", "encryption-keys")) {
+            JsonNode claims = json.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+            assertTrue(Math.abs(claims.path("auth_time").asLong() - claims.path("iat").asLong()) <= 1,
+                    "a local JWT says the user has just signed in: " + claims);
+            for (String file : List.of("jwt-signing-key.pem", "jwt-verification-key.pem", "encryption-keys",
+                    "database-password")) {
                 assertEquals("rw-------",
                         PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(file))), file);
             }
@@ -76,6 +80,20 @@ class LocalModeIT {
         }
         assertFalse(Files.exists(dataDirectory.resolve("postgres").resolve("postmaster.pid")),
                 "a clean shutdown stops the embedded PostgreSQL");
+    }
+
+    @Test
+    void localModeRefusesToListenBeyondThisMachine() throws Exception {
+        for (String host : List.of("-Dquarkus.http.host=0.0.0.0", "-Dquarkus.management.host=0.0.0.0")) {
+            try (ServiceProcess service = ServiceProcess.start("local-exposed", List.of("-Dquarkus.profile=local",
+                    "-Dscim-token.local.data-dir=" + workDirectory.resolve("exposed-data"), host))) {
+                assertTrue(service.awaitExit(Duration.ofSeconds(60)) != 0, "local mode started on " + host);
+                assertTrue(service.output().contains("Local mode listens on the loopback interface only"),
+                        service.output());
+            }
+        }
+        assertFalse(Files.exists(workDirectory.resolve("exposed-data").resolve("postgres")),
+                "no database was started");
     }
 
     @Test
@@ -116,17 +134,30 @@ class LocalModeIT {
             assertEquals(200, revealed.statusCode(), revealed.body());
             assertTrue(json.readTree(revealed.body()).path("token").asText().matches("scim_[0-9A-Za-z]{49}"));
             assertFalse(service.output().contains(json.readTree(revealed.body()).path("token").asText()));
+
+            HttpResponse<String> change = post(service, "/api/v1/workspaces/acme/scim-token/verifications", jwt,
+                    "{\"action\":\"manage_factors\"}");
+            JsonNode factorChange = json.readTree(change.body());
+            String changeId = factorChange.path("id").asText();
+            phone(service, "approve", jwt, changeId, factorChange.path("numberChallenge").asText());
+            String tablet = phoneWithKey(service, "phone2-key.properties", "enroll", jwt, "Alice's tablet", changeId);
+            assertEquals("Alice's tablet", json.readTree(tablet).path("name").asText(), tablet);
         }
     }
 
     /** Runs {@code java tools/Phone.java ...} against the service and answers what it printed. */
     private String phone(ServiceProcess service, String... arguments) throws Exception {
+        return phoneWithKey(service, "phone-key.properties", arguments);
+    }
+
+    /** The same, as the phone whose key lives in the given file. */
+    private String phoneWithKey(ServiceProcess service, String keyFile, String... arguments) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "tools/Phone.java"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
         builder.environment().put("SCIM_TOKEN_URL", service.baseUrl());
-        builder.environment().put("PHONE_KEY_FILE", workDirectory.resolve("phone-key.properties").toString());
+        builder.environment().put("PHONE_KEY_FILE", workDirectory.resolve(keyFile).toString());
         Process process = builder.start();
         String printed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the phone tool hangs");

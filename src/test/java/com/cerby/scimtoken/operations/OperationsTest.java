@@ -8,11 +8,16 @@ import static org.hamcrest.Matchers.hasItem;
 import com.cerby.scimtoken.support.Flows;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OperationsTest {
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @Test
     void readinessIncludesTheDatabase() {
@@ -30,7 +35,7 @@ class OperationsTest {
     @Test
     void metricsArePrometheusText() {
         given().when().get("/q/health/live").then().statusCode(200);
-        given().accept("text/plain").when().get("/q/metrics").then()
+        given().accept("text/plain").when().get(metrics).then()
                 .statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("# TYPE http_server_requests_seconds"))
@@ -47,7 +52,7 @@ class OperationsTest {
         Flows.rotate(owner, "metrics-ws", Flows.approved(owner, "metrics-ws", phone, "rotate"), null).statusCode(200);
         Flows.revoke(owner, "metrics-ws", Flows.approved(owner, "metrics-ws", phone, "revoke")).statusCode(204);
 
-        given().accept("text/plain").when().get("/q/metrics").then()
+        given().accept("text/plain").when().get(metrics).then()
                 .statusCode(200)
                 .body(containsString("scim_token_verifications_started_total{method=\"push\""))
                 .body(containsString("scim_token_verifications_decided_total{method=\"push\",outcome=\"approved\""))
@@ -57,6 +62,11 @@ class OperationsTest {
                 .body(containsString("scim_token_introspections_total{active=\"true\""))
                 .body(containsString("scim_token_introspections_total{active=\"false\""))
                 .body(containsString("http_server_requests_seconds_bucket"));
+    }
+
+    @Test
+    void metricsAreNotOnTheApiPort() {
+        given().when().get("/q/metrics").then().statusCode(404);
     }
 
     @Test

@@ -23,6 +23,7 @@ class ProductionStartupIT {
 
     private static final String DATABASE_MESSAGE = "Database: set QUARKUS_DATASOURCE_JDBC_URL";
     private static final String JWT_MESSAGE = "JWT verification key: set MP_JWT_VERIFY_PUBLICKEY_LOCATION";
+    private static final String ISSUER_MESSAGE = "JWT issuer: set MP_JWT_VERIFY_ISSUER";
     private static final String ENCRYPTION_MESSAGE = "Token encryption key: set SCIM_TOKEN_ENCRYPTION_KEYS";
 
     @Test
@@ -31,6 +32,7 @@ class ProductionStartupIT {
 
         assertTrue(output.contains(DATABASE_MESSAGE), output);
         assertTrue(output.contains(JWT_MESSAGE), output);
+        assertTrue(output.contains(ISSUER_MESSAGE), output);
         assertTrue(output.contains(ENCRYPTION_MESSAGE), output);
     }
 
@@ -42,7 +44,18 @@ class ProductionStartupIT {
 
         assertFalse(output.contains(DATABASE_MESSAGE), output);
         assertTrue(output.contains(JWT_MESSAGE), output);
+        assertTrue(output.contains(ISSUER_MESSAGE), output);
         assertFalse(output.contains(ENCRYPTION_MESSAGE), output);
+    }
+
+    @Test
+    void aVerificationKeyWithoutAnIssuerIsRefused() throws Exception {
+        String output = outputOfRefusedStart("prod-no-issuer", List.of(
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:1/none",
+                "-Dmp.jwt.verify.publickey.location=/nonexistent.pem", ServiceProcess.ENCRYPTION_KEYS));
+
+        assertFalse(output.contains(JWT_MESSAGE), output);
+        assertTrue(output.contains(ISSUER_MESSAGE), output);
     }
 
     @Test

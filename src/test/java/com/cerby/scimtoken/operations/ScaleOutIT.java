@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 class ScaleOutIT {
 
     private static final String WORKSPACE = "acme";
+    /** Each test has an owner and workspace of its own: a revocation in one must not stop the other's reveal. */
     private static final String OWNER = TestTokens.jwt("olivia", WORKSPACE, "owner");
+    private static final String OTHER_WORKSPACE = "globex";
+    private static final String OTHER_OWNER = TestTokens.jwt("oscar", OTHER_WORKSPACE, "owner");
     private static final String INTROSPECTOR = TestTokens.jwt("scim-server", "system", "token_introspector");
 
     private static EmbeddedDatabase database;
@@ -58,13 +61,13 @@ class ScaleOutIT {
 
     @Test
     void aVerificationStartedOnOneInstanceIsApprovedAndRevealedThroughTheOther() throws Exception {
-        TestPhone phone = enroll(first);
+        TestPhone phone = enroll(first, OWNER);
         JsonNode started = call(first, "POST", "/api/v1/workspaces/acme/scim-token/verifications", OWNER, "{}", 201);
         String id = started.path("id").asText();
 
         JsonNode waiting = call(second, "GET", "/api/v1/me/verifications", OWNER, null, 200);
         assertEquals(id, waiting.path("items").path(0).path("id").asText());
-        decide(second, phone, id, started.path("numberChallenge").asInt());
+        decide(second, phone, OWNER, id, started.path("numberChallenge").asInt());
         assertEquals("approved", call(first, "GET", "/api/v1/workspaces/acme/scim-token/verifications/" + id, OWNER,
                 null, 200).path("status").asText());
         JsonNode revealed = call(second, "POST", "/api/v1/workspaces/acme/scim-token/reveal", OWNER,
@@ -77,14 +80,14 @@ class ScaleOutIT {
 
     @Test
     void aRevocationOnOneInstanceIsSeenByIntrospectionOnTheOtherWithinOneSecond() throws Exception {
-        TestPhone phone = enroll(first);
-        String token = call(first, "POST", "/api/v1/workspaces/acme/scim-token/reveal", OWNER,
-                "{\"verificationId\":\"" + approved(first, phone, "reveal") + "\"}", 200).path("token").asText();
+        TestPhone phone = enroll(first, OTHER_OWNER);
+        String token = call(first, "POST", "/api/v1/workspaces/globex/scim-token/reveal", OTHER_OWNER,
+                "{\"verificationId\":\"" + approved(first, phone, OTHER_OWNER, "reveal") + "\"}", 200).path("token").asText();
         assertTrue(introspect(second, token), "the other instance knows the token (and caches it)");
         assertTrue(introspect(second, token));
 
-        String revocation = approved(first, phone, "revoke");
-        call(first, "POST", "/api/v1/workspaces/acme/scim-token/revoke", OWNER,
+        String revocation = approved(first, phone, OTHER_OWNER, "revoke");
+        call(first, "POST", "/api/v1/workspaces/globex/scim-token/revoke", OTHER_OWNER,
                 "{\"verificationId\":\"" + revocation + "\"}", 204);
         Instant revokedAt = Instant.now();
 
@@ -96,22 +99,24 @@ class ScaleOutIT {
         assertEquals(false, introspect(first, token));
     }
 
-    private TestPhone enroll(ServiceProcess instance) throws Exception {
+    private TestPhone enroll(ServiceProcess instance, String owner) throws Exception {
         TestPhone phone = new TestPhone();
         String body = json.writeValueAsString(Map.of("name", "phone", "publicKey", phone.publicJwk()));
-        return phone.enrolledAs(call(instance, "POST", "/api/v1/me/devices", OWNER, body, 201).path("id").asText());
+        return phone.enrolledAs(call(instance, "POST", "/api/v1/me/devices", owner, body, 201).path("id").asText());
     }
 
-    private String approved(ServiceProcess instance, TestPhone phone, String action) throws Exception {
-        JsonNode started = call(instance, "POST", "/api/v1/workspaces/acme/scim-token/verifications", OWNER,
+    private String approved(ServiceProcess instance, TestPhone phone, String owner, String action) throws Exception {
+        String workspace = owner.equals(OWNER) ? WORKSPACE : OTHER_WORKSPACE;
+        JsonNode started = call(instance, "POST", "/api/v1/workspaces/" + workspace + "/scim-token/verifications", owner,
                 "{\"action\":\"" + action + "\"}", 201);
-        decide(instance, phone, started.path("id").asText(), started.path("numberChallenge").asInt());
+        decide(instance, phone, owner, started.path("id").asText(), started.path("numberChallenge").asInt());
         return started.path("id").asText();
     }
 
-    private void decide(ServiceProcess instance, TestPhone phone, String id, int number) throws Exception {
+    private void decide(ServiceProcess instance, TestPhone phone, String owner, String id, int number)
+            throws Exception {
         String assertion = phone.assertion(id, "approve", number, Instant.now());
-        assertEquals("approved", call(instance, "POST", "/api/v1/me/verifications/" + id + "/decision", OWNER,
+        assertEquals("approved", call(instance, "POST", "/api/v1/me/verifications/" + id + "/decision", owner,
                 "{\"assertion\":\"" + assertion + "\"}", 200).path("status").asText());
     }
 

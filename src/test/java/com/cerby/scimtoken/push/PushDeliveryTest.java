@@ -1,7 +1,6 @@
 package com.cerby.scimtoken.push;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -13,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.Flows;
 import com.cerby.scimtoken.support.PushGatewayTestResource;
+import com.cerby.scimtoken.support.TestAuthenticator;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +44,7 @@ class PushDeliveryTest extends DatabaseTest {
     WireMockServer gateway;
 
     @Inject
-    PushDispatcher dispatcher;
+    PushCourier courier;
 
     @Inject
     MeterRegistry metrics;
@@ -55,9 +55,14 @@ class PushDeliveryTest extends DatabaseTest {
     }
 
     private static String enrollWithPushToken(String pushToken) {
+        return enrollWithPushToken(pushToken, Map.of());
+    }
+
+    private static String enrollWithPushToken(String pushToken, Map<String, String> proof) {
         TestPhone phone = new TestPhone();
-        return given().auth().oauth2(ALICE).contentType(ContentType.JSON)
-                .body(Map.of("name", "phone", "publicKey", phone.publicJwk(), "pushToken", pushToken))
+        Map<String, Object> body = new java.util.HashMap<>(proof);
+        body.putAll(Map.of("name", "phone", "publicKey", phone.publicJwk(), "pushToken", pushToken));
+        return given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/me/devices").then().statusCode(201).extract().path("id");
     }
 
@@ -68,12 +73,15 @@ class PushDeliveryTest extends DatabaseTest {
     @Test
     void eachDeviceWithAPushTokenGetsOneSignedNotificationWithoutTheNumber() throws Exception {
         gatewayAnswers(202);
-        String first = enrollWithPushToken("token-a");
-        String second = enrollWithPushToken("token-b");
-        TestPhone.enrolledFor(ALICE);
+        TestAuthenticator authenticator = TestAuthenticator.confirmedFor(ALICE, clock);
+        String first = enrollWithPushToken("token-a",
+                Map.of("verificationId", authenticator.approved(ALICE, WORKSPACE, "manage_factors")));
+        String second = enrollWithPushToken("token-b",
+                Map.of("verificationId", authenticator.approved(ALICE, WORKSPACE, "manage_factors")));
+        TestPhone.enrolledFor(ALICE, authenticator.approved(ALICE, WORKSPACE, "manage_factors"));
         Flows.Started started = Flows.startPush(ALICE, WORKSPACE);
 
-        assertEquals(2, dispatcher.dispatchDue());
+        assertEquals(2, courier.dispatchDue());
 
         List<LoggedRequest> sent = gateway.findAll(postRequestedFor(urlEqualTo(PushGatewayTestResource.PATH)));
         assertEquals(2, sent.size());
@@ -92,8 +100,8 @@ class PushDeliveryTest extends DatabaseTest {
         }
         assertEquals(Set.of(first, second), Set.of(json.readTree(sent.get(0).getBodyAsString()).path("deviceId").asText(),
                 json.readTree(sent.get(1).getBodyAsString()).path("deviceId").asText()));
-        assertEquals(2L, database.queryValue("select count(*) from push_outbox where status = 'SENT'"));
-        assertEquals(0, dispatcher.dispatchDue(), "a sent notification is not sent again");
+        assertEquals(2L, database.queryValue("select count(*) from outbox where channel = 'PUSH' and status = 'SENT'"));
+        assertEquals(0, courier.dispatchDue(), "a sent notification is not sent again");
     }
 
     @Test
@@ -103,22 +111,22 @@ class PushDeliveryTest extends DatabaseTest {
         Flows.startPush(ALICE, WORKSPACE);
         double givenUpBefore = givenUp();
 
-        assertEquals(1, dispatcher.dispatchDue());
-        assertEquals(0, dispatcher.dispatchDue(), "not due again before the backoff");
+        assertEquals(1, courier.dispatchDue());
+        assertEquals(0, courier.dispatchDue(), "not due again before the backoff");
         long[] pauses = { 2, 4, 8, 16, 32 };
         for (long pause : pauses) {
             clock.advance(Duration.ofSeconds(pause - 1));
-            assertEquals(0, dispatcher.dispatchDue(), "retried before its pause of " + pause + " s");
+            assertEquals(0, courier.dispatchDue(), "retried before its pause of " + pause + " s");
             clock.advance(Duration.ofSeconds(1));
-            assertEquals(1, dispatcher.dispatchDue());
+            assertEquals(1, courier.dispatchDue());
         }
 
         assertEquals(6, gateway.findAll(postRequestedFor(urlEqualTo(PushGatewayTestResource.PATH))).size());
-        assertEquals("FAILED", database.queryValue("select status from push_outbox"));
-        assertEquals("gateway answered 503", database.queryValue("select last_error from push_outbox"));
+        assertEquals("FAILED", database.queryValue("select status from outbox where channel = 'PUSH'"));
+        assertEquals("gateway answered 503", database.queryValue("select last_error from outbox where channel = 'PUSH'"));
         assertEquals(givenUpBefore + 1, givenUp());
         clock.advance(Duration.ofHours(1));
-        assertEquals(0, dispatcher.dispatchDue());
+        assertEquals(0, courier.dispatchDue());
     }
 
     @Test
@@ -126,12 +134,12 @@ class PushDeliveryTest extends DatabaseTest {
         gatewayAnswers(500);
         enrollWithPushToken("token-a");
         Flows.startPush(ALICE, WORKSPACE);
-        dispatcher.dispatchDue();
+        courier.dispatchDue();
 
         gateway.resetAll();
         gatewayAnswers(200);
         clock.advance(Duration.ofSeconds(2));
-        assertEquals(1, dispatcher.dispatchDue());
+        assertEquals(1, courier.dispatchDue());
 
         assertEquals("SENT", String.valueOf(dispatcherStatus()));
     }
@@ -143,7 +151,7 @@ class PushDeliveryTest extends DatabaseTest {
         enrollWithPushToken("token-a");
         Flows.startPush(ALICE, WORKSPACE);
 
-        dispatcher.dispatchDue();
+        courier.dispatchDue();
 
         assertEquals("HttpTimeoutException", String.valueOf(lastError()));
         assertEquals("PENDING", String.valueOf(dispatcherStatus()));
@@ -158,7 +166,7 @@ class PushDeliveryTest extends DatabaseTest {
         Flows.startPush(ALICE, WORKSPACE);
 
         assertTrue(gateway.findAll(postRequestedFor(urlEqualTo(PushGatewayTestResource.PATH))).isEmpty());
-        assertEquals(1L, database.queryValue("select count(*) from push_outbox where status = 'PENDING'"));
+        assertEquals(1L, database.queryValue("select count(*) from outbox where channel = 'PUSH' and status = 'PENDING'"));
     }
 
     @Test
@@ -166,13 +174,13 @@ class PushDeliveryTest extends DatabaseTest {
         TestPhone.enrolledFor(ALICE);
         Flows.startPush(ALICE, WORKSPACE);
 
-        assertEquals(0L, database.queryValue("select count(*) from push_outbox"));
-        assertEquals(0, dispatcher.dispatchDue());
+        assertEquals(0L, database.queryValue("select count(*) from outbox where channel = 'PUSH'"));
+        assertEquals(0, courier.dispatchDue());
     }
 
     private Object dispatcherStatus() {
         try {
-            return database.queryValue("select status from push_outbox");
+            return database.queryValue("select status from outbox where channel = 'PUSH'");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -180,7 +188,7 @@ class PushDeliveryTest extends DatabaseTest {
 
     private Object lastError() {
         try {
-            return database.queryValue("select last_error from push_outbox");
+            return database.queryValue("select last_error from outbox where channel = 'PUSH'");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -8,7 +8,6 @@ import static com.cerby.scimtoken.support.Flows.rotate;
 import static com.cerby.scimtoken.support.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -143,7 +142,7 @@ class RotateRevokeTest extends DatabaseTest {
     }
 
     @Test
-    void aRevocationStopsCurrentAndPreviousAtOnceAndTheNextRevealCreatesANewToken() throws SQLException {
+    void aRevocationStopsCurrentAndPreviousAtOnceAndOnlyAnOwnersRotationIssuesANewToken() throws SQLException {
         String rotatedIn = rotate(OWNER, WORKSPACE, approved(OWNER, WORKSPACE, phone, "rotate"), 3600).statusCode(200)
                 .extract().path("token");
 
@@ -151,14 +150,28 @@ class RotateRevokeTest extends DatabaseTest {
 
         assertEquals(false, isActive(original));
         assertEquals(false, isActive(rotatedIn));
-        metadata().body("exists", equalTo(false)).body("previous", nullValue());
+        metadata().body("exists", equalTo(false)).body("status", equalTo("revoked")).body("previous", nullValue());
         assertEquals(1L, database.queryValue("select count(*) from audit_event where type = 'scim_token.revoked'"
                 + " and jsonb_array_length(details->'revokedTokenIds') = 2"));
-        String fresh = reveal(OWNER, WORKSPACE, approved(OWNER, WORKSPACE, phone, "reveal")).statusCode(200)
-                .extract().path("token");
+
+        String admin = TestTokens.jwt("adam", WORKSPACE, "admin");
+        assertProblem(reveal(admin, WORKSPACE, approved(admin, WORKSPACE, TestPhone.enrolledFor(admin), "reveal")),
+                409, "token_revoked", METADATA + "/reveal");
+        assertProblem(reveal(OWNER, WORKSPACE, approved(OWNER, WORKSPACE, phone, "reveal")), 409, "token_revoked",
+                METADATA + "/reveal");
+        assertEquals(0L, database.queryValue("select count(*) from scim_token where status = 'CURRENT'"));
+        assertEquals(2L, database.queryValue("select count(*) from audit_event where type = 'scim_token.reveal_refused'"
+                + " and details->>'code' = 'token_revoked'"));
+
+        var rotated = rotate(OWNER, WORKSPACE, approved(OWNER, WORKSPACE, phone, "rotate"), 3600).statusCode(200)
+                .body("previousTokenExpiresAt", nullValue()).extract();
+        String fresh = rotated.path("token");
         assertNotEquals(rotatedIn, fresh);
         assertEquals(true, isActive(fresh));
-        metadata().body("exists", equalTo(true)).body("hint", not(equalTo(TokenFormat.hint(rotatedIn))));
+        metadata().body("exists", equalTo(true)).body("status", equalTo("active"))
+                .body("hint", equalTo(TokenFormat.hint(fresh)));
+        reveal(OWNER, WORKSPACE, approved(OWNER, WORKSPACE, phone, "reveal")).statusCode(200)
+                .body("token", equalTo(fresh));
     }
 
     @Test

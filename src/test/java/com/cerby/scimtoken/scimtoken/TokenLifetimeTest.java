@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.scimtoken;
 
+import static com.cerby.scimtoken.support.ProblemAssertions.assertProblem;
 import static com.cerby.scimtoken.support.Flows.approvedReveal;
 import static com.cerby.scimtoken.support.Flows.introspect;
 import static io.restassured.RestAssured.given;
@@ -34,7 +35,7 @@ class TokenLifetimeTest extends DatabaseTest {
     private static final String OWNER = TestTokens.jwt("olivia", "acme", "owner");
 
     @Test
-    void aTokenExpiresAfterItsLifetimeAndTheNextRevealCreatesANewOne() {
+    void aTokenExpiresAfterItsLifetimeAndOnlyARotationIssuesANewOne() {
         TestPhone phone = TestPhone.enrolledFor(OWNER);
         var revealed = approvedReveal(OWNER, "acme", phone).statusCode(200).extract();
         Instant createdAt = Instant.parse(revealed.path("createdAt"));
@@ -49,12 +50,23 @@ class TokenLifetimeTest extends DatabaseTest {
         clock.advance(Duration.ofHours(1));
 
         introspect(token).body("active", equalTo(false));
-        given().auth().oauth2(OWNER).get("/api/v1/workspaces/acme/scim-token").then().body("exists", equalTo(false));
-        Flows.Started started = Flows.startPush(OWNER, "acme");
-        TestPhone.decide(OWNER, started.id(), phone.assertion(started.id(), "approve", started.number(),
-                clock.instant())).statusCode(200);
-        String renewed = Flows.reveal(OWNER, "acme", started.id()).statusCode(200).extract().path("token");
+        given().auth().oauth2(OWNER).get("/api/v1/workspaces/acme/scim-token").then()
+                .body("exists", equalTo(false)).body("status", equalTo("expired"))
+                .body("expiresAt", equalTo(revealed.path("expiresAt")));
+        assertProblem(Flows.reveal(OWNER, "acme", approvedNow(phone, "reveal")), 409, "token_expired",
+                "/api/v1/workspaces/acme/scim-token/reveal");
+        String renewed = Flows.rotate(OWNER, "acme", approvedNow(phone, "rotate"), null).statusCode(200)
+                .extract().path("token");
         assertNotEquals(token, renewed);
         introspect(renewed).body("active", equalTo(true));
+    }
+
+    /** A push verification approved by a decision signed at the service's (moved) time. */
+    private String approvedNow(TestPhone phone, String action) {
+        var started = Flows.start(OWNER, "acme", Map.of("action", action)).statusCode(201).extract();
+        String id = started.path("id");
+        TestPhone.decide(OWNER, id, phone.assertion(id, "approve", started.path("numberChallenge"), clock.instant()))
+                .statusCode(200);
+        return id;
     }
 }

@@ -44,6 +44,11 @@ public final class Flows {
                 .when().post("/api/v1/workspaces/" + workspaceId + "/scim-token/reveal").then();
     }
 
+    /** A manage_factors verification approved on the phone: what adding or removing a factor spends. */
+    public static String approvedFactorChange(String jwt, String workspaceId, TestPhone phone) {
+        return approved(jwt, workspaceId, phone, "manage_factors");
+    }
+
     /** A push verification for the action, approved on the phone: answers its id. */
     public static String approved(String jwt, String workspaceId, TestPhone phone, String action) {
         var started = start(jwt, workspaceId, Map.of("action", action)).statusCode(201).extract();

@@ -23,7 +23,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         database = EmbeddedDatabase.startThrowaway();
         return Map.of(
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", database.username());
+                "quarkus.datasource.username", database.username(),
+                "quarkus.datasource.password", database.password());
     }
 
     @Override

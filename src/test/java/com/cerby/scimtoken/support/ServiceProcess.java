@@ -36,7 +36,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path output = Files.createTempFile("scim-token-" + name + "-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port));
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + freePort()));
         command.addAll(systemProperties);
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -58,6 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
             String encryptionKeys) {
         return List.of("-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
                 "-Dquarkus.datasource.username=" + database.username(),
+                "-Dquarkus.datasource.password=" + database.password(),
                 "-Dmp.jwt.verify.publickey.location="
                         + Path.of("target", "test-classes", "jwt", "publicKey.pem").toAbsolutePath(),
                 "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER,

@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import com.cerby.scimtoken.totp.TimeBasedOtp;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.commons.codec.binary.Base32;
@@ -16,15 +15,22 @@ public final class TestAuthenticator {
     private static final TimeBasedOtp OTP = new TimeBasedOtp(TimeBasedOtp.Algorithm.SHA1, 6, Duration.ofSeconds(30));
 
     private final String secret;
-    private final Clock clock;
+    private final MutableClock clock;
 
-    private TestAuthenticator(String secret, Clock clock) {
+    private TestAuthenticator(String secret, MutableClock clock) {
         this.secret = secret;
         this.clock = clock;
     }
 
     public static ValidatableResponse enroll(String jwt) {
         return given().auth().oauth2(jwt).when().post("/api/v1/me/totp").then();
+    }
+
+    /** Removes the user's authenticator, naming the manage_factors verification that allows it (or none). */
+    public static ValidatableResponse remove(String jwt, String verificationId) {
+        Map<String, String> body = verificationId == null ? Map.of() : Map.of("verificationId", verificationId);
+        return given().auth().oauth2(jwt).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/me/totp/remove").then();
     }
 
     /** Enrolls and confirms an authenticator for the user of the JWT, then moves the clock to the next step. */
@@ -36,8 +42,20 @@ public final class TestAuthenticator {
         return authenticator;
     }
 
-    public static TestAuthenticator withSecret(String secret, Clock clock) {
+    public static TestAuthenticator withSecret(String secret, MutableClock clock) {
         return new TestAuthenticator(secret, clock);
+    }
+
+    /**
+     * A TOTP verification for the action, approved with the current code; the clock then moves to the next step,
+     * so that the next code is fresh. Answers the verification's id.
+     */
+    public String approved(String jwt, String workspaceId, String action) {
+        String id = Flows.start(jwt, workspaceId, Map.of("method", "totp", "action", action)).statusCode(201)
+                .extract().path("id");
+        send(jwt, Flows.verificationsPath(workspaceId) + "/" + id + "/code", code()).statusCode(200);
+        clock.advance(Duration.ofSeconds(30));
+        return id;
     }
 
     /** The code of the current time step. */

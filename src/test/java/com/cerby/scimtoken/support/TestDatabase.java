@@ -63,7 +63,7 @@ public class TestDatabase {
     public void deleteAll() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(
-                        "truncate scim_token, device, verification, user_guard, audit_event, totp_factor, push_outbox")) {
+                        "truncate scim_token, device, verification, user_guard, audit_event, totp_factor, outbox")) {
             delete.executeUpdate();
         }
     }
@@ -89,6 +89,17 @@ public class TestDatabase {
             }
         }
         return dump.toString();
+    }
+
+    /** Runs a statement that changes rows behind the service's back (no notification, no cache eviction). */
+    public int execute(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
     }
 
     /** Runs a query that returns one value, for assertions on the database state. */

@@ -32,16 +32,31 @@ public final class TestPhone {
         }
     }
 
-    /** Enrolls this phone for the user of the JWT and remembers its device id. */
+    /** Enrolls this phone as the first factor of the user of the JWT and remembers its device id. */
     public static TestPhone enrolledFor(String jwt) {
         TestPhone phone = new TestPhone();
         phone.deviceId = phone.enroll(jwt).statusCode(201).extract().path("id");
         return phone;
     }
 
+    /** Enrolls this phone as a further factor, with an approved manage_factors verification. */
+    public static TestPhone enrolledFor(String jwt, String verificationId) {
+        TestPhone phone = new TestPhone();
+        phone.deviceId = phone.enroll(jwt, verificationId).statusCode(201).extract().path("id");
+        return phone;
+    }
+
     public ValidatableResponse enroll(String jwt) {
-        return given().auth().oauth2(jwt).contentType(ContentType.JSON)
-                .body(Map.of("name", "Test phone", "publicKey", publicJwk()))
+        return enroll(jwt, null);
+    }
+
+    /** Enrolls this phone, naming the manage_factors verification that allows it (or none when null). */
+    public ValidatableResponse enroll(String jwt, String verificationId) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "Test phone", "publicKey", publicJwk()));
+        if (verificationId != null) {
+            body.put("verificationId", verificationId);
+        }
+        return given().auth().oauth2(jwt).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/me/devices").then();
     }
 

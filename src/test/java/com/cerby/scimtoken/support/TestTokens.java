@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Mints the JWTs the web app's identity provider would issue, and the broken ones it never should. */
 public final class TestTokens {
@@ -22,6 +23,18 @@ public final class TestTokens {
     /** A valid JWT for a user of a workspace with the given roles. */
     public static String jwt(String userId, String workspaceId, String... roles) {
         return claims(userId, workspaceId, roles).sign(key("jwt/privateKey.pem"));
+    }
+
+    /** A valid JWT with changes to its claims, e.g. an old sign-in or a claim of the wrong type. */
+    public static String jwtWith(UnaryOperator<JwtClaimsBuilder> change, String userId, String workspaceId,
+            String... roles) {
+        return change.apply(claims(userId, workspaceId, roles)).sign(key("jwt/privateKey.pem"));
+    }
+
+    /** A valid JWT of a session whose sign-in at the identity provider was the given time ago. */
+    public static String signedInAgo(Duration ago, String userId, String workspaceId, String... roles) {
+        return jwtWith(claims -> claims.claim("auth_time", Instant.now().minus(ago).getEpochSecond()), userId,
+                workspaceId, roles);
     }
 
     /** A valid JWT whose identity provider sent no email address. */
@@ -61,6 +74,7 @@ public final class TestTokens {
                 .claim("workspace_id", workspaceId)
                 .claim("email", userId + "@example.test")
                 .groups(Set.of(roles))
+                .claim("auth_time", Instant.now().getEpochSecond())
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plus(Duration.ofMinutes(10)));
     }

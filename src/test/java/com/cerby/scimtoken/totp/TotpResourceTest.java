@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.cerby.scimtoken.support.DatabaseTest;
+import com.cerby.scimtoken.support.Flows;
 import com.cerby.scimtoken.support.TestAuthenticator;
 import com.cerby.scimtoken.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 
@@ -86,18 +88,14 @@ class TotpResourceTest extends DatabaseTest {
     }
 
     @Test
-    void removalNeedsAFreshCodeAndEachStepIsUsableOnce() throws SQLException {
-        TestAuthenticator authenticator = TestAuthenticator.withSecret(
-                TestAuthenticator.enroll(ALICE).statusCode(201).extract().path("secret"), clock);
-        String code = authenticator.code();
-        send(ALICE, CONFIRM, code).statusCode(200);
+    void removalSpendsAManageFactorsVerification() throws SQLException {
+        TestAuthenticator authenticator = TestAuthenticator.confirmedFor(ALICE, clock);
+        assertProblem(TestAuthenticator.remove(ALICE, null), 403, "step_up_required", REMOVE);
+        String approval = authenticator.approved(ALICE, "acme", "manage_factors");
 
-        assertProblem(send(ALICE, REMOVE, code), 400, "code_already_used", REMOVE);
-        assertProblem(send(ALICE, REMOVE, authenticator.wrongCode()), 400, "invalid_code", REMOVE);
-        clock.advance(Duration.ofSeconds(30));
-        send(ALICE, REMOVE, authenticator.code()).statusCode(204);
+        TestAuthenticator.remove(ALICE, approval).statusCode(204);
 
-        assertProblem(send(ALICE, REMOVE, authenticator.code()), 409, "method_not_enrolled", REMOVE);
+        assertProblem(TestAuthenticator.remove(ALICE, approval), 409, "method_not_enrolled", REMOVE);
         TestAuthenticator.enroll(ALICE).statusCode(201);
         assertEquals(1L, database.queryValue("select count(*) from audit_event where type = 'totp.removed'"));
     }
@@ -127,11 +125,20 @@ class TotpResourceTest extends DatabaseTest {
         }
         send(ALICE, CONFIRM, authenticator.code()).statusCode(200);
 
-        for (int i = 0; i < 9; i++) {
-            send(ALICE, REMOVE, authenticator.wrongCode()).statusCode(400);
-        }
         clock.advance(Duration.ofSeconds(30));
-        send(ALICE, REMOVE, authenticator.code()).statusCode(204);
+        String failed = codePath(Flows.start(ALICE, "acme", Map.of("method", "totp")).statusCode(201).extract().path("id"));
+        String approved = codePath(Flows.start(ALICE, "acme", Map.of("method", "totp")).statusCode(201).extract().path("id"));
+        for (int i = 0; i < 5; i++) {
+            send(ALICE, failed, authenticator.wrongCode()).statusCode(400);
+        }
+        for (int i = 0; i < 4; i++) {
+            send(ALICE, approved, authenticator.wrongCode()).statusCode(400);
+        }
+        send(ALICE, approved, authenticator.code()).statusCode(200);
+    }
+
+    private static String codePath(String verificationId) {
+        return Flows.verificationsPath("acme") + "/" + verificationId + "/code";
     }
 
     @Test

@@ -145,7 +145,7 @@ class DeviceDecisionTest extends DatabaseTest {
 
     @Test
     void anyOfTheUsersDevicesMayDecide() {
-        TestPhone secondPhone = TestPhone.enrolledFor(ALICE);
+        TestPhone secondPhone = TestPhone.enrolledFor(ALICE, Flows.approvedFactorChange(ALICE, WORKSPACE, phone));
         Flows.Started started = startPush(ALICE, WORKSPACE);
 
         secondPhone.approve(ALICE, started.id(), started.number()).statusCode(200).body("status", equalTo("approved"));
@@ -196,6 +196,12 @@ class DeviceDecisionTest extends DatabaseTest {
                         .assertion(v.id(), "approve", v.number(), Instant.now().minusSeconds(121))),
                 Arguments.of("iat in the future", (Forger) (phone, v) -> phone
                         .assertion(v.id(), "approve", v.number(), Instant.now().plusSeconds(121))),
+                Arguments.of("absurd iat", (Forger) (phone, v) -> phone
+                        .sign("{\"vid\":\"" + v.id() + "\",\"decision\":\"approve\",\"number\":" + v.number()
+                                + ",\"iat\":1e20}", phone.deviceId())),
+                Arguments.of("iat with a fraction", (Forger) (phone, v) -> phone
+                        .sign("{\"vid\":\"" + v.id() + "\",\"decision\":\"approve\",\"number\":" + v.number()
+                                + ",\"iat\":" + Instant.now().getEpochSecond() + ".5}", phone.deviceId())),
                 Arguments.of("no iat", (Forger) (phone, v) -> phone
                         .sign("{\"vid\":\"" + v.id() + "\",\"decision\":\"approve\",\"number\":" + v.number() + "}",
                                 phone.deviceId())),

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Production mode refuses to start without a database, a JWT verification key and a token encryption key, and
+ * Production mode refuses to start without a database, a JWT verification key and issuer and a token encryption key, and
  * says in one line each what is missing and how to set it. It runs while the configuration is built, before any
  * extension tries (and fails less clearly) to use a missing setting.
  */
@@ -29,6 +29,10 @@ public class RequiredSettingsCheck implements ConfigSourceFactory {
                     "smallrye.jwt.verify.key.location"),
                     "JWT verification key: set MP_JWT_VERIFY_PUBLICKEY_LOCATION (mp.jwt.verify.publickey.location)"
                             + " to the PEM file or JWKS URL of the identity provider that signs the web app's JWTs."),
+            new Requirement(List.of("mp.jwt.verify.issuer"),
+                    "JWT issuer: set MP_JWT_VERIFY_ISSUER (mp.jwt.verify.issuer) to the identity provider's issuer"
+                            + " (the iss of its tokens, e.g. https://idp.example.com/), so that tokens of any other"
+                            + " issuer signed with a shared key are refused."),
             new Requirement(List.of("scim-token.encryption.keys"),
                     "Token encryption key: set SCIM_TOKEN_ENCRYPTION_KEYS (scim-token.encryption.keys) to"
                             + " <id>:<base64 of 32 random bytes>, e.g. key-1:$(openssl rand -base64 32)."));

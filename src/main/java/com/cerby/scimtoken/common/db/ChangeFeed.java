@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,29 +30,44 @@ import org.postgresql.PGNotification;
  * this one included. One connection per instance listens. Whenever it starts listening on a channel (at start, on
  * a late subscription, after a reconnection) the channel's subscribers hear a {@code null} payload, meaning
  * "anything may have changed": what happened before the LISTEN was not heard.
+ *
+ * <p>A LISTEN connection can die quietly: a half-open TCP connection (a dropped NAT entry, a failover) delivers
+ * nothing and reports no error. So the listener sends a heartbeat query every
+ * {@code scim-token.change-feed.heartbeat}, with a socket timeout of twice that: a connection that does not answer
+ * in time is given up, and the reconnection makes every subscriber forget what it knew.
  */
 @Startup
 @ApplicationScoped
 public class ChangeFeed {
 
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
+    /** Names the listening connection in {@code pg_stat_activity}. */
+    public static final String APPLICATION_NAME = "scim-token-change-feed";
     private static final int POLL_MILLIS = 500;
     private static final long RECONNECT_MILLIS = 2000;
 
     private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
     private final EntityManager entityManager;
     private final String url;
-    private final Properties credentials = new Properties();
+    private final Properties connection = new Properties();
+    private final Duration heartbeat;
     private volatile boolean running = true;
     private Thread listener;
 
     ChangeFeed(EntityManager entityManager, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            @ConfigProperty(name = "scim-token.change-feed.heartbeat", defaultValue = "PT5S") Duration heartbeat) {
         this.entityManager = entityManager;
         this.url = url;
-        username.ifPresent(user -> credentials.setProperty("user", user));
-        password.ifPresent(secret -> credentials.setProperty("password", secret));
+        this.heartbeat = heartbeat;
+        username.ifPresent(user -> connection.setProperty("user", user));
+        password.ifPresent(secret -> connection.setProperty("password", secret));
+        long timeoutSeconds = Math.max(1, heartbeat.multipliedBy(2).toSeconds());
+        connection.setProperty("ApplicationName", APPLICATION_NAME);
+        connection.setProperty("connectTimeout", Long.toString(timeoutSeconds));
+        connection.setProperty("socketTimeout", Long.toString(timeoutSeconds));
+        connection.setProperty("logServerErrorDetail", "false");
     }
 
     @PostConstruct
@@ -82,13 +98,14 @@ public class ChangeFeed {
 
     private void listen() {
         while (running) {
-            try (Connection connection = new org.postgresql.Driver().connect(url, credentials);
-                    Statement statement = connection.createStatement()) {
-                Set<String> listening = new HashSet<>();
-                PGConnection notifications = connection.unwrap(PGConnection.class);
+            try (Connection listening = new org.postgresql.Driver().connect(url, connection);
+                    Statement statement = listening.createStatement()) {
+                Set<String> channels = new HashSet<>();
+                PGConnection notifications = listening.unwrap(PGConnection.class);
+                long nextHeartbeat = System.nanoTime() + heartbeat.toNanos();
                 while (running) {
                     for (String channel : subscribers.keySet()) {
-                        if (listening.add(channel)) {
+                        if (channels.add(channel)) {
                             statement.execute("LISTEN " + channel);
                             // Changes made before this LISTEN were not heard: tell the subscribers to forget all.
                             subscribers.get(channel).forEach(subscriber -> subscriber.accept(null));
@@ -97,6 +114,10 @@ public class ChangeFeed {
                     PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
                     for (PGNotification notification : received == null ? new PGNotification[0] : received) {
                         deliver(notification);
+                    }
+                    if (System.nanoTime() - nextHeartbeat >= 0) {
+                        statement.execute("select 1");
+                        nextHeartbeat = System.nanoTime() + heartbeat.toNanos();
                     }
                 }
             } catch (SQLException e) {

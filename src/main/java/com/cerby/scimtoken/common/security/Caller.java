@@ -3,9 +3,18 @@ package com.cerby.scimtoken.common.security;
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The authenticated user of the current request, as stated by the verified JWT. */
+/**
+ * The authenticated user of the current request, as stated by the verified JWT. The subject was checked against
+ * the id rules when the token was verified ({@link VerifiedJwtCache}); other claims are read defensively: a claim
+ * of the wrong type counts as absent.
+ */
 @RequestScoped
 public class Caller {
 
@@ -21,13 +30,26 @@ public class Caller {
         return jwt.getSubject();
     }
 
+    /** The workspace of the session; null when the token names none (or not as a string). */
     public String workspaceId() {
-        return jwt.getClaim(WORKSPACE_CLAIM);
+        return text(WORKSPACE_CLAIM).orElse(null);
     }
 
     /** The {@code email} claim, where the verification email goes; empty when the identity provider sent none. */
-    public java.util.Optional<String> email() {
-        return java.util.Optional.ofNullable(jwt.<String>getClaim("email")).filter(email -> !email.isBlank());
+    public Optional<String> email() {
+        return text("email").filter(email -> !email.isBlank());
+    }
+
+    /** When the user last signed in at the identity provider (OIDC {@code auth_time}), if the token says. */
+    public Optional<Instant> authTime() {
+        Object value = jwt.getClaim("auth_time");
+        Long seconds = value instanceof JsonNumber number && number.isIntegral() ? Long.valueOf(number.longValue())
+                : value instanceof Long whole ? whole : null;
+        try {
+            return Optional.ofNullable(seconds).map(Instant::ofEpochSecond);
+        } catch (DateTimeException outOfRange) {
+            return Optional.empty();
+        }
     }
 
     public boolean hasRole(String role) {
@@ -40,5 +62,13 @@ public class Caller {
             throw new ProblemException(ProblemType.WORKSPACE_MISMATCH,
                     "The path names a workspace other than the one of your session.");
         }
+    }
+
+    private Optional<String> text(String claim) {
+        Object value = jwt.getClaim(claim);
+        if (value instanceof JsonString json) {
+            return Optional.of(json.getString());
+        }
+        return value instanceof String string ? Optional.of(string) : Optional.empty();
     }
 }

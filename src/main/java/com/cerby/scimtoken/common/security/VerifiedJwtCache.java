@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.common.security;
 
+import com.cerby.scimtoken.common.web.Ids;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
@@ -8,12 +9,18 @@ import jakarta.decorator.Delegate;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Puts {@link VerifiedJwts} in front of SmallRye JWT's parser, which verifies every request's bearer token. */
+/**
+ * Puts {@link VerifiedJwts} in front of SmallRye JWT's parser, which verifies every request's bearer token, and
+ * refuses (401) a token whose subject breaks the user id rules: user ids end up in paths, locks and audit rows.
+ */
 @Decorator
 @Priority(10)
 public abstract class VerifiedJwtCache implements JWTParser {
+
+    private static final Pattern USER_ID = Pattern.compile(Ids.PATTERN);
 
     private final VerifiedJwts verified;
 
@@ -29,6 +36,13 @@ public abstract class VerifiedJwtCache implements JWTParser {
 
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
-        return verified.parse(bearerToken, delegate::parse);
+        return verified.parse(bearerToken, token -> requireValidSubject(delegate.parse(token)));
+    }
+
+    private static JsonWebToken requireValidSubject(JsonWebToken jwt) throws ParseException {
+        if (jwt.getSubject() == null || !USER_ID.matcher(jwt.getSubject()).matches()) {
+            throw new ParseException("The token's subject is not a user id of 1 to 64 characters of [A-Za-z0-9._-]");
+        }
+        return jwt;
     }
 }

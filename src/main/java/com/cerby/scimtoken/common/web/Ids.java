@@ -1,5 +1,7 @@
 package com.cerby.scimtoken.common.web;
 
+import java.util.UUID;
+
 /** The shape of workspace and user ids in paths: opaque strings of 1 to 64 safe characters. */
 public final class Ids {
 
@@ -9,5 +11,10 @@ public final class Ids {
     public static final String UUID_MESSAGE = "must be a UUID";
 
     private Ids() {
+    }
+
+    /** The UUID of an optional id that already matched {@link #UUID_PATTERN}; null when absent. */
+    public static UUID optionalUuid(String id) {
+        return id == null ? null : UUID.fromString(id);
     }
 }

@@ -42,7 +42,13 @@ class AuthenticationTest {
                         (Supplier<String>) () -> TestTokens.signedByForeignKey("alice", "acme", "owner")),
                 Arguments.of("alg none", (Supplier<String>) () -> TestTokens.unsigned("alice", "acme", "owner")),
                 Arguments.of("garbage", (Supplier<String>) () -> "not-a-jwt"),
-                Arguments.of("tampered", (Supplier<String>) () -> tamper(TestTokens.jwt("alice", "acme", "user"))));
+                Arguments.of("tampered", (Supplier<String>) () -> tamper(TestTokens.jwt("alice", "acme", "user"))),
+                Arguments.of("subject with @",
+                        (Supplier<String>) () -> TestTokens.jwt("alice@example.com", "acme", "owner")),
+                Arguments.of("subject over 64 characters",
+                        (Supplier<String>) () -> TestTokens.jwt("a".repeat(65), "acme", "owner")),
+                Arguments.of("no subject", (Supplier<String>) () -> TestTokens.jwtWith(
+                        claims -> claims.remove("sub"), "alice", "acme", "owner")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,6 +61,24 @@ class AuthenticationTest {
     @Test
     void theValidTokenTheOthersAreBrokenFromIsAccepted() {
         given().auth().oauth2(TestTokens.jwt("alice", "acme", "owner")).when().get(PATH).then().statusCode(200);
+    }
+
+    @Test
+    void aWorkspaceClaimThatIsNotAStringNamesNoWorkspace() {
+        String numeric = TestTokens.jwtWith(claims -> claims.claim("workspace_id", 42), "alice", "42", "owner");
+        assertProblem(given().auth().oauth2(numeric).when().get("/api/v1/workspaces/42/scim-token").then(), 403,
+                "workspace_mismatch", "/api/v1/workspaces/42/scim-token");
+        String missing = TestTokens.jwtWith(claims -> claims.remove("workspace_id"), "alice", "acme", "owner");
+        assertProblem(given().auth().oauth2(missing).when().get(PATH).then(), 403, "workspace_mismatch", PATH);
+    }
+
+    @Test
+    void claimsOfTheWrongTypeAreIgnoredOnUserRoutes() {
+        String odd = TestTokens.jwtWith(claims -> claims.claim("workspace_id", 42).claim("email", 7)
+                .remove("auth_time"), "alice", "acme", "owner");
+        given().auth().oauth2(odd).when().get("/api/v1/me/devices").then().statusCode(200);
+        assertProblem(new com.cerby.scimtoken.support.TestPhone().enroll(odd), 403, "login_too_old",
+                "/api/v1/me/devices");
     }
 
     /** Swaps the payload for one that claims the owner role, keeping the original signature. */

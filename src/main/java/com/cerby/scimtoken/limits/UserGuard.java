@@ -1,4 +1,4 @@
-package com.cerby.scimtoken.verification;
+package com.cerby.scimtoken.limits;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package com.cerby.scimtoken.push;
+package com.cerby.scimtoken.common.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A push notification waiting to be delivered, written in the same transaction as its verification. */
+/** A message waiting to be delivered on a channel (push, mail), written in the transaction that caused it. */
 @Entity
-@Table(name = "push_outbox")
-public class PushOutbox {
+@Table(name = "outbox")
+public class OutboxMessage {
 
     enum Status {
         PENDING, SENT, FAILED
@@ -22,11 +22,8 @@ public class PushOutbox {
     @Id
     private UUID id;
 
-    @Column(name = "verification_id", nullable = false, updatable = false)
-    private UUID verificationId;
-
-    @Column(name = "device_id", nullable = false, updatable = false)
-    private UUID deviceId;
+    @Column(nullable = false, updatable = false)
+    private String channel;
 
     @Column(nullable = false, updatable = false)
     private String payload;
@@ -50,19 +47,18 @@ public class PushOutbox {
     @Column(name = "sent_at")
     private Instant sentAt;
 
-    protected PushOutbox() {
+    protected OutboxMessage() {
     }
 
-    static PushOutbox of(UUID verificationId, UUID deviceId, String payload, Instant now) {
-        PushOutbox notification = new PushOutbox();
-        notification.id = UUID.randomUUID();
-        notification.verificationId = verificationId;
-        notification.deviceId = deviceId;
-        notification.payload = payload;
-        notification.status = Status.PENDING;
-        notification.nextAttemptAt = now;
-        notification.createdAt = now;
-        return notification;
+    static OutboxMessage of(String channel, String payload, Instant now) {
+        OutboxMessage message = new OutboxMessage();
+        message.id = UUID.randomUUID();
+        message.channel = channel;
+        message.payload = payload;
+        message.status = Status.PENDING;
+        message.nextAttemptAt = now;
+        message.createdAt = now;
+        return message;
     }
 
     void delivered(Instant now) {
@@ -73,23 +69,23 @@ public class PushOutbox {
     }
 
     /** Records a failed try: retried after an exponential backoff, or given up after the last try. */
-    void failed(String error, Instant now, PushConfig config) {
+    void failed(String error, Instant now, RetryPolicy policy) {
         attempts++;
         lastError = error.length() > 500 ? error.substring(0, 500) : error;
-        if (attempts >= config.maxAttempts()) {
+        if (attempts >= policy.maxAttempts()) {
             status = Status.FAILED;
             return;
         }
-        Duration backoff = config.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 30));
-        nextAttemptAt = now.plus(backoff.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff);
+        Duration backoff = policy.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 30));
+        nextAttemptAt = now.plus(backoff.compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff() : backoff);
     }
 
     UUID id() {
         return id;
     }
 
-    UUID verificationId() {
-        return verificationId;
+    String channel() {
+        return channel;
     }
 
     String payload() {

@@ -1,4 +1,4 @@
-package com.cerby.scimtoken.verification;
+package com.cerby.scimtoken.limits;
 
 import com.cerby.scimtoken.audit.AuditEvent;
 import com.cerby.scimtoken.audit.AuditLog;
@@ -7,22 +7,25 @@ import com.cerby.scimtoken.common.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The per-user brakes against push bombing and code guessing: a push block after a report, and a lock of the
  * code methods after too many consecutive wrong codes (NIST SP 800-63B rate limiting). The counts live in
- * PostgreSQL so that every instance sees them.
+ * PostgreSQL so that every instance sees them, and each wrong code is counted in one statement, so that
+ * concurrent guesses cannot slip past the limit.
  */
 @ApplicationScoped
 public class UserGuards {
 
     private final EntityManager entityManager;
     private final AuditLog audit;
-    private final VerificationConfig config;
+    private final LockoutConfig config;
 
-    UserGuards(EntityManager entityManager, AuditLog audit, VerificationConfig config) {
+    UserGuards(EntityManager entityManager, AuditLog audit, LockoutConfig config) {
         this.entityManager = entityManager;
         this.audit = audit;
         this.config = config;
@@ -39,8 +42,7 @@ public class UserGuards {
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireCodesUnlocked(String userId, Instant now) {
         guard(userId).flatMap(guard -> guard.codesLockedFor(now)).ifPresent(wait -> {
-            throw new ProblemException(ProblemType.TOO_MANY_ATTEMPTS,
-                    "Too many wrong codes; TOTP and email verification are locked for a while.", wait);
+            throw codesLocked(wait);
         });
     }
 
@@ -56,27 +58,38 @@ public class UserGuards {
     }
 
     /**
-     * Counts a wrong code against the user, in the caller's transaction. At the limit the code methods lock and
-     * the count starts again; starting a new verification does not reset it, only a right code does.
+     * Counts a wrong code against the user, in the caller's transaction, or refuses it with 429 when the code
+     * methods are already locked: the check and the count are one statement, which PostgreSQL serialises per user.
+     * The code that reaches the limit locks the methods (and is still answered as a wrong code); starting a new
+     * verification does not reset the count, only a right code does.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void codeFailed(String userId, String workspaceId, Instant now) {
-        Number failures = (Number) entityManager.createNativeQuery("""
-                insert into user_guard (user_id, failed_code_attempts) values (:userId, 1)
-                on conflict (user_id) do update set failed_code_attempts = user_guard.failed_code_attempts + 1
-                returning failed_code_attempts""")
+        Instant until = now.plus(config.codeLockout());
+        List<?> counted = entityManager.createNativeQuery("""
+                insert into user_guard (user_id, failed_code_attempts, codes_locked_until)
+                values (:userId, case when :limit <= 1 then 0 else 1 end,
+                        case when :limit <= 1 then cast(:until as timestamptz) end)
+                on conflict (user_id) do update set
+                    failed_code_attempts = case when user_guard.failed_code_attempts + 1 >= :limit then 0
+                                                else user_guard.failed_code_attempts + 1 end,
+                    codes_locked_until = case when user_guard.failed_code_attempts + 1 >= :limit
+                                              then cast(:until as timestamptz)
+                                              else user_guard.codes_locked_until end
+                where user_guard.codes_locked_until is null
+                   or user_guard.codes_locked_until <= cast(:now as timestamptz)
+                returning codes_locked_until > cast(:now as timestamptz)""")
                 .setParameter("userId", userId)
-                .getSingleResult();
-        if (failures.intValue() >= config.userCodeFailures()) {
-            Instant until = now.plus(config.codeLockout());
-            entityManager.createNativeQuery("""
-                    update user_guard set failed_code_attempts = 0, codes_locked_until = :until
-                    where user_id = :userId""")
-                    .setParameter("until", until)
-                    .setParameter("userId", userId)
-                    .executeUpdate();
+                .setParameter("limit", config.userCodeFailures())
+                .setParameter("until", until)
+                .setParameter("now", now)
+                .getResultList();
+        if (counted.isEmpty()) {
+            throw codesLocked(guard(userId).flatMap(guard -> guard.codesLockedFor(now)).orElse(config.codeLockout()));
+        }
+        if (Boolean.TRUE.equals(counted.get(0))) {
             audit.record(AuditEvent.of("user.codes_locked", workspaceId, userId)
-                    .detail("failedAttempts", failures.intValue()).detail("lockedUntil", until.toString()));
+                    .detail("failedAttempts", config.userCodeFailures()).detail("lockedUntil", until.toString()));
         }
     }
 
@@ -85,6 +98,11 @@ public class UserGuards {
         entityManager.createNativeQuery("update user_guard set failed_code_attempts = 0 where user_id = :userId")
                 .setParameter("userId", userId)
                 .executeUpdate();
+    }
+
+    private static ProblemException codesLocked(Duration wait) {
+        return new ProblemException(ProblemType.TOO_MANY_ATTEMPTS,
+                "Too many wrong codes; TOTP and email verification are locked for a while.", wait);
     }
 
     private Optional<UserGuard> guard(String userId) {

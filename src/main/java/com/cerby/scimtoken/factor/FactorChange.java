@@ -1,0 +1,52 @@
+package com.cerby.scimtoken.factor;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Every change of a user's factors, with the event that records it and the words that tell the user. */
+public enum FactorChange {
+    ENROLL_DEVICE("device.enrolled", "a phone", "added"),
+    REMOVE_DEVICE("device.removed", "a phone", "removed"),
+    ENROLL_TOTP("totp.enrolled", "an authenticator app", "added"),
+    REMOVE_TOTP("totp.removed", "an authenticator app", "removed"),
+    REGISTER_PASSKEY("passkey.registered", "a passkey", "added"),
+    REMOVE_PASSKEY("passkey.removed", "a passkey", "removed");
+
+    /** The event of a factor change that was refused (no proof, an old login, an unusable verification). */
+    public static final String REFUSED_EVENT = "factor.change_refused";
+
+    private final String event;
+    private final String factor;
+    private final String verb;
+
+    FactorChange(String event, String factor, String verb) {
+        this.event = event;
+        this.factor = factor;
+        this.verb = verb;
+    }
+
+    public String event() {
+        return event;
+    }
+
+    /** The factor in words, for the user: "a phone". */
+    String factor() {
+        return factor;
+    }
+
+    /** What happened to it: "added" or "removed". */
+    String verb() {
+        return verb;
+    }
+
+    boolean isDevice() {
+        return this == ENROLL_DEVICE || this == REMOVE_DEVICE;
+    }
+
+    /** The events a user's security feed lists: every change, every refusal, and a lock of the code methods. */
+    static List<String> securityEvents() {
+        return Stream.concat(Arrays.stream(values()).map(FactorChange::event),
+                Stream.of(REFUSED_EVENT, "user.codes_locked")).toList();
+    }
+}

@@ -1,0 +1,106 @@
+package com.cerby.scimtoken.factor;
+
+import static com.cerby.scimtoken.support.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cerby.scimtoken.mail.MailCourier;
+import com.cerby.scimtoken.support.DatabaseTest;
+import com.cerby.scimtoken.support.Flows;
+import com.cerby.scimtoken.support.TestAuthenticator;
+import com.cerby.scimtoken.support.TestPhone;
+import com.cerby.scimtoken.support.TestTokens;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With {@code first-enrollment=email}, a user's first factor is confirmed through a link mailed to the JWT's email
+ * address, and every factor change is told to the user by a notice in that mailbox (a real SMTP server).
+ */
+@QuarkusTest
+@TestProfile(EmailFirstEnrollmentTest.EmailFirst.class)
+class EmailFirstEnrollmentTest extends DatabaseTest {
+
+    public static class EmailFirst implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("scim-token.factors.first-enrollment", "email");
+        }
+    }
+
+    private static final String WORKSPACE = "acme";
+    private static final String ALICE = TestTokens.jwt("alice", WORKSPACE, "owner");
+
+    GreenMail smtp;
+
+    @Inject
+    MailCourier courier;
+
+    @BeforeEach
+    void emptyMailbox() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void theFirstPhoneIsConfirmedThroughTheMailedLink() throws Exception {
+        assertProblem(new TestPhone().enroll(ALICE), 403, "step_up_required", "/api/v1/me/devices");
+        assertProblem(TestAuthenticator.enroll(ALICE), 403, "step_up_required", "/api/v1/me/totp");
+
+        String id = Flows.start(ALICE, WORKSPACE, Map.of("method", "email", "action", "manage_factors"))
+                .statusCode(201).extract().path("id");
+        TestAuthenticator.send(ALICE, Flows.verificationsPath(WORKSPACE) + "/" + id + "/code",
+                linkCode(smtp.getReceivedMessages()[0])).statusCode(200);
+        TestPhone phone = TestPhone.enrolledFor(ALICE, id);
+
+        assertEquals(1L, database.queryValue("select count(*) from device where user_id = 'alice'"));
+        assertEquals("email", database.queryValue("select details->>'factorType' from audit_event"
+                + " where type = 'verification.approved' and verification_id = ?", java.util.UUID.fromString(id)));
+        assertProblem(new TestPhone().enroll(ALICE), 403, "step_up_required", "/api/v1/me/devices");
+        TestPhone.enrolledFor(ALICE, Flows.approvedFactorChange(ALICE, WORKSPACE, phone));
+    }
+
+    @Test
+    void everyFactorChangeIsToldToTheUserByMail() throws Exception {
+        String id = Flows.start(ALICE, WORKSPACE, Map.of("method", "email", "action", "manage_factors"))
+                .statusCode(201).extract().path("id");
+        TestAuthenticator.send(ALICE, Flows.verificationsPath(WORKSPACE) + "/" + id + "/code",
+                linkCode(smtp.getReceivedMessages()[0])).statusCode(200);
+        smtp.purgeEmailFromAllMailboxes();
+        io.restassured.RestAssured.given().auth().oauth2(ALICE).contentType("application/json")
+                .header("User-Agent", "Stolen Laptop/1.0")
+                .body(Map.of("name", "Alice's new phone", "publicKey", new TestPhone().publicJwk(),
+                        "verificationId", id))
+                .when().post("/api/v1/me/devices").then().statusCode(201);
+        assertEquals(0, smtp.getReceivedMessages().length, "the notice waits in the outbox, apart from the request");
+
+        assertEquals(1, courier.dispatchDue());
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertEquals(1, received.length);
+        assertEquals("alice@example.test", received[0].getAllRecipients()[0].toString());
+        assertEquals("Security alert: your sign-in factors changed", received[0].getSubject());
+        String body = GreenMailUtil.getBody(received[0]).replace("=\r\n", "").replace("=3D", "=");
+        assertTrue(body.contains("On your account alice, a phone (\"Alice's new phone\") was added at "), body);
+        assertTrue(body.contains("from 127.0.0.1 (Stolen Laptop/1.0)"), body);
+        assertFalse(body.contains(id), "the notice names no verification");
+        assertEquals("SENT", database.queryValue("select status from outbox where channel = 'MAIL'"));
+    }
+
+    private static String linkCode(MimeMessage message) {
+        String body = GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+        Matcher code = Pattern.compile("&code=([A-Za-z0-9_-]+)").matcher(body);
+        assertTrue(code.find(), body);
+        return code.group(1);
+    }
+}
