@@ -27,7 +27,7 @@ COPY --from=build --chown=10001:10001 /build/target/quarkus-app/*.jar ./
 COPY --from=build --chown=10001:10001 /build/target/quarkus-app/app/ app/
 COPY --from=build --chown=10001:10001 /build/target/quarkus-app/quarkus/ quarkus/
 USER 10001
-EXPOSE 8080
+EXPOSE 8080 9000
 # Heap from the container's memory limit; two malloc arenas keep native memory from growing with the threads.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
     MALLOC_ARENA_MAX=2
