@@ -31,10 +31,13 @@ public enum ProblemType {
     TOKEN_REVOKED(409, "The token was revoked"),
     TOKEN_EXPIRED(409, "The token has expired"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    URI_TOO_LONG(414, "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    HEADERS_TOO_LARGE(431, "The request headers are too large"),
     PUSH_BLOCKED(429, "Push verifications are blocked for a while"),
     TOO_MANY_VERIFICATIONS(429, "Too many verifications"),
     TOO_MANY_ATTEMPTS(429, "Too many wrong codes"),
+    RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
     EMAIL_NOT_SENT(503, "The verification email could not be sent");
 
@@ -73,7 +76,9 @@ public enum ProblemType {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> HEADERS_TOO_LARGE;
             default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
         };
     }

@@ -8,7 +8,6 @@ import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -22,17 +21,13 @@ public abstract class VerifiedJwtCache implements JWTParser {
 
     private static final Pattern USER_ID = Pattern.compile(Ids.PATTERN);
 
-    private final VerifiedJwts verified;
-
     @Inject
     @Delegate
     @Any
     JWTParser delegate;
 
     @Inject
-    VerifiedJwtCache(Clock clock) {
-        this.verified = new VerifiedJwts(clock);
-    }
+    VerifiedJwts verified;
 
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {

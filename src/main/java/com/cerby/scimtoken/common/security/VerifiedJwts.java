@@ -3,8 +3,10 @@ package com.cerby.scimtoken.common.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -13,7 +15,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * time. A remembered token is used only before its {@code exp}; after that it is verified again, and fails.
  * Tokens that fail are never remembered.
  */
-final class VerifiedJwts {
+@ApplicationScoped
+public class VerifiedJwts {
 
     /** The real verification, as SmallRye JWT does it. */
     @FunctionalInterface
@@ -31,10 +34,18 @@ final class VerifiedJwts {
         this.clock = clock;
     }
 
-    JsonWebToken parse(String bearerToken, Verifier verifier) throws ParseException {
+    /** The token with exactly this text, if it was verified and has not expired; never verifies it now. */
+    public Optional<JsonWebToken> known(String bearerToken) {
         JsonWebToken known = verified.getIfPresent(bearerToken);
-        if (known != null && clock.instant().getEpochSecond() < known.getExpirationTime()) {
-            return known;
+        return known != null && clock.instant().getEpochSecond() < known.getExpirationTime()
+                ? Optional.of(known)
+                : Optional.empty();
+    }
+
+    JsonWebToken parse(String bearerToken, Verifier verifier) throws ParseException {
+        Optional<JsonWebToken> known = known(bearerToken);
+        if (known.isPresent()) {
+            return known.get();
         }
         JsonWebToken fresh = verifier.verify(bearerToken);
         verified.put(bearerToken, fresh);

@@ -1,0 +1,33 @@
+package com.cerby.scimtoken.limits;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Per-caller request budgets of this instance ({@code scim-token.rate-limit.*}); 0 turns a budget off. */
+@ConfigMapping(prefix = "scim-token.rate-limit")
+public interface RateLimitConfig {
+
+    /** Every /api/v1 route but introspection, per JWT subject. */
+    App app();
+
+    /** Introspection, per JWT subject: the SCIM server is one caller for all of its traffic. */
+    Introspection introspection();
+
+    /** Requests without a valid JWT, per client address. */
+    Unauthenticated unauthenticated();
+
+    interface App {
+        @WithDefault("600")
+        long perMinute();
+    }
+
+    interface Introspection {
+        @WithDefault("10000")
+        long perSecond();
+    }
+
+    interface Unauthenticated {
+        @WithDefault("60")
+        long perMinute();
+    }
+}

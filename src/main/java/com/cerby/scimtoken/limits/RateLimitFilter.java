@@ -1,0 +1,104 @@
+package com.cerby.scimtoken.limits;
+
+import com.cerby.scimtoken.common.problem.Problem;
+import com.cerby.scimtoken.common.problem.ProblemType;
+import com.cerby.scimtoken.common.problem.RouteProblems;
+import com.cerby.scimtoken.common.security.VerifiedJwts;
+import com.cerby.scimtoken.common.web.TrustedProxies;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Charges every /api/v1 request to its caller's budget before anything else runs (OWASP API4: unrestricted
+ * resource consumption), and tells the caller where they stand with the {@code RateLimit-*} headers. The caller
+ * is the subject of a valid JWT (verified here, or already verified and remembered), otherwise the client
+ * address, on the small unauthenticated budget: a flood of forged or expired tokens costs its sender, never the
+ * user it names.
+ */
+@ApplicationScoped
+public class RateLimitFilter {
+
+    static final String LIMIT = "RateLimit-Limit";
+    static final String REMAINING = "RateLimit-Remaining";
+    static final String RESET = "RateLimit-Reset";
+    private static final String API = "/api/v1/";
+    private static final String INTROSPECTION = "/api/v1/scim-tokens/introspect";
+    private static final String BEARER = "Bearer ";
+
+    private final RateLimiter limiter;
+    private final VerifiedJwts verified;
+    private final JWTParser parser;
+    private final TrustedProxies proxies;
+    private final RouteProblems problems;
+
+    RateLimitFilter(RateLimiter limiter, VerifiedJwts verified, JWTParser parser, TrustedProxies proxies,
+            RouteProblems problems) {
+        this.limiter = limiter;
+        this.verified = verified;
+        this.parser = parser;
+        this.proxies = proxies;
+        this.problems = problems;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::filter, 800);
+    }
+
+    private void filter(RoutingContext context) {
+        String path = context.normalizedPath();
+        if (!path.startsWith(API)) {
+            context.next();
+            return;
+        }
+        String bearer = bearerToken(context);
+        if (bearer == null) {
+            charge(context, null);
+            return;
+        }
+        Optional<JsonWebToken> known = verified.known(bearer);
+        if (known.isPresent()) {
+            charge(context, known.get().getSubject());
+            return;
+        }
+        // Verification may fetch the issuer's keys: never on the event loop.
+        context.vertx().<String>executeBlocking(() -> parser.parse(bearer).getSubject(), false)
+                .onComplete(subject -> charge(context, subject.succeeded() ? subject.result() : null));
+    }
+
+    /** Charges the subject's budget for the path, or the client address's when there is no valid subject. */
+    private void charge(RoutingContext context, String subject) {
+        RateLimiter.Budget budget = subject == null ? RateLimiter.Budget.UNAUTHENTICATED
+                : context.normalizedPath().equals(INTROSPECTION) ? RateLimiter.Budget.INTROSPECTION
+                : RateLimiter.Budget.APP;
+        String caller = subject != null ? subject : String.valueOf(proxies.clientAddress(context.request()));
+        Optional<RateLimiter.Charge> charge = limiter.charge(budget, caller);
+        if (charge.isEmpty()) {
+            context.next();
+            return;
+        }
+        HttpServerResponse response = context.response()
+                .putHeader(LIMIT, Long.toString(charge.get().limit()))
+                .putHeader(REMAINING, Long.toString(charge.get().remaining()))
+                .putHeader(RESET, Long.toString(charge.get().resetSeconds()));
+        if (charge.get().allowed()) {
+            context.next();
+            return;
+        }
+        response.putHeader("Retry-After", Long.toString(charge.get().retryAfterSeconds()));
+        problems.send(context, Problem.of(ProblemType.RATE_LIMITED, "Too many requests; retry after "
+                + charge.get().retryAfterSeconds() + " s.", context.request().path()));
+    }
+
+    private static String bearerToken(RoutingContext context) {
+        String authorization = context.request().getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).trim()
+                : null;
+    }
+}
