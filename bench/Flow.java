@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 /**
  * Drives the whole View Token flow (start a push verification, approve it as the phone, reveal the token) from
  * CONNECTIONS threads for SECONDS, and prints "flows/s p50_ms p99_ms errors". Each thread is its own owner with
- * its own phone (Phone.java's key handling), in its own workspace.
+ * its own phone (Phone.java's key handling), in its own workspace; RUN names the run, so that every run has users
+ * of its own (a user's first phone needs no step-up; a second would).
  *
- * usage: Flow BASE_URL CONNECTIONS SECONDS
+ * usage: Flow BASE_URL CONNECTIONS SECONDS RUN
  */
 public class Flow {
 
@@ -30,38 +31,43 @@ public class Flow {
         String base = args[0];
         int connections = Integer.parseInt(args[1]);
         Duration duration = Duration.ofSeconds(Long.parseLong(args[2]));
+        String run = args[3];
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        long end = System.nanoTime() + duration.toNanos();
+        List<Runnable> owners = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            String workspace = "flow-" + i;
-            String jwt = find(TOKEN, post(http, base + "/local/jwt", null, "{\"sub\":\"flow-owner-" + i
+            String workspace = "flow-" + run + "-" + i;
+            String jwt = find(TOKEN, post(http, base + "/local/jwt", null, "{\"sub\":\"flow-owner-" + run + "-" + i
                     + "\",\"workspaceId\":\"" + workspace + "\",\"roles\":[\"owner\"]}"));
             KeyPair phone = Phone.newKeyPair();
             String deviceId = find(ID, post(http, base + "/api/v1/me/devices", jwt,
                     "{\"name\":\"bench\",\"publicKey\":" + Phone.publicJwk((ECPublicKey) phone.getPublic()) + "}"));
-            threads.add(new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    try {
-                        String started = post(http, base + "/api/v1/workspaces/" + workspace
-                                + "/scim-token/verifications", jwt, "{}");
-                        String id = find(ID, started);
-                        String assertion = Phone.signDecision(phone.getPrivate(), deviceId, id, "approve",
-                                Integer.parseInt(find(NUMBER, started)));
-                        post(http, base + "/api/v1/me/verifications/" + id + "/decision", jwt,
-                                "{\"assertion\":\"" + assertion + "\"}");
-                        find(TOKEN, post(http, base + "/api/v1/workspaces/" + workspace + "/scim-token/reveal", jwt,
-                                "{\"verificationId\":\"" + id + "\"}"));
-                        latencies.add(System.nanoTime() - start);
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
+            owners.add(() -> {
+                long start = System.nanoTime();
+                try {
+                    String started = post(http, base + "/api/v1/workspaces/" + workspace
+                            + "/scim-token/verifications", jwt, "{}");
+                    String id = find(ID, started);
+                    String assertion = Phone.signDecision(phone.getPrivate(), deviceId, id, "approve",
+                            Integer.parseInt(find(NUMBER, started)));
+                    post(http, base + "/api/v1/me/verifications/" + id + "/decision", jwt,
+                            "{\"assertion\":\"" + assertion + "\"}");
+                    find(TOKEN, post(http, base + "/api/v1/workspaces/" + workspace + "/scim-token/reveal", jwt,
+                            "{\"verificationId\":\"" + id + "\"}"));
+                    latencies.add(System.nanoTime() - start);
+                } catch (Exception e) {
+                    errors.incrementAndGet();
                 }
-            }));
+            });
         }
+        // The clock starts once every owner is set up: enrolling 32 phones takes a while on a busy machine.
+        long end = System.nanoTime() + duration.toNanos();
+        List<Thread> threads = owners.stream().map(flow -> new Thread(() -> {
+            while (System.nanoTime() < end) {
+                flow.run();
+            }
+        })).toList();
         long began = System.nanoTime();
         threads.forEach(Thread::start);
         for (Thread thread : threads) {
