@@ -3,6 +3,7 @@ package com.cerby.scimtoken.limits;
 import com.cerby.scimtoken.common.problem.Problem;
 import com.cerby.scimtoken.common.problem.ProblemType;
 import com.cerby.scimtoken.common.problem.RouteProblems;
+import com.cerby.scimtoken.common.security.Claims;
 import com.cerby.scimtoken.common.security.VerifiedJwts;
 import com.cerby.scimtoken.common.web.TrustedProxies;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Charges every /api/v1 request to its caller's budget before anything else runs (OWASP API4: unrestricted
  * resource consumption), and tells the caller where they stand with the {@code RateLimit-*} headers. The caller
- * is the subject of a valid JWT (verified here, or already verified and remembered), otherwise the client
+ * is the user id of a valid JWT (verified here, or already verified and remembered), otherwise the client
  * address, on the small unauthenticated budget: a flood of forged or expired tokens costs its sender, never the
  * user it names.
  */
@@ -34,14 +35,16 @@ public class RateLimitFilter {
     private final RateLimiter limiter;
     private final VerifiedJwts verified;
     private final JWTParser parser;
+    private final Claims claims;
     private final TrustedProxies proxies;
     private final RouteProblems problems;
 
-    RateLimitFilter(RateLimiter limiter, VerifiedJwts verified, JWTParser parser, TrustedProxies proxies,
-            RouteProblems problems) {
+    RateLimitFilter(RateLimiter limiter, VerifiedJwts verified, JWTParser parser, Claims claims,
+            TrustedProxies proxies, RouteProblems problems) {
         this.limiter = limiter;
         this.verified = verified;
         this.parser = parser;
+        this.claims = claims;
         this.proxies = proxies;
         this.problems = problems;
     }
@@ -63,11 +66,12 @@ public class RateLimitFilter {
         }
         Optional<JsonWebToken> known = verified.known(bearer);
         if (known.isPresent()) {
-            charge(context, known.get().getSubject());
+            charge(context, claims.userId(known.get()).orElse(null));
             return;
         }
-        // Verification may fetch the issuer's keys: never on the event loop.
-        context.vertx().<String>executeBlocking(() -> parser.parse(bearer).getSubject(), false)
+        // Verification may fetch the issuer's keys (a JWKS URL): never on the event loop. The verified token is
+        // remembered, so the authentication that follows finds it without fetching anything.
+        context.vertx().<String>executeBlocking(() -> claims.userId(parser.parse(bearer)).orElse(null), false)
                 .onComplete(subject -> charge(context, subject.succeeded() ? subject.result() : null));
     }
 

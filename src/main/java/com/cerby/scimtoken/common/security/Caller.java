@@ -2,42 +2,44 @@ package com.cerby.scimtoken.common.security;
 
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The authenticated user of the current request, as stated by the verified JWT. The subject was checked against
- * the id rules when the token was verified ({@link VerifiedJwtCache}); other claims are read defensively: a claim
- * of the wrong type counts as absent.
+ * The authenticated user of the current request, as stated by the verified JWT and read the way the identity
+ * provider writes it ({@link Claims}). The user id was checked against the id rules when the token was verified
+ * ({@link VerifiedJwtCache}); other claims are read defensively: a claim of the wrong type counts as absent.
  */
 @RequestScoped
 public class Caller {
 
-    static final String WORKSPACE_CLAIM = "workspace_id";
-
     private final JsonWebToken jwt;
+    private final SecurityIdentity identity;
+    private final Claims claims;
 
-    Caller(JsonWebToken jwt) {
+    Caller(JsonWebToken jwt, SecurityIdentity identity, Claims claims) {
         this.jwt = jwt;
+        this.identity = identity;
+        this.claims = claims;
     }
 
     public String userId() {
-        return jwt.getSubject();
+        return claims.userId(jwt).orElseThrow();
     }
 
     /** The workspace of the session; null when the token names none (or not as a string). */
     public String workspaceId() {
-        return text(WORKSPACE_CLAIM).orElse(null);
+        return claims.workspaceId(jwt).orElse(null);
     }
 
-    /** The {@code email} claim, where the verification email goes; empty when the identity provider sent none. */
+    /** Where the verification email goes; empty when the identity provider sent no address. */
     public Optional<String> email() {
-        return text("email").filter(email -> !email.isBlank());
+        return claims.email(jwt);
     }
 
     /** When the user last signed in at the identity provider (OIDC {@code auth_time}), if the token says. */
@@ -52,8 +54,9 @@ public class Caller {
         }
     }
 
+    /** Whether the caller has one of this service's roles (after the role map). */
     public boolean hasRole(String role) {
-        return jwt.getGroups().contains(role);
+        return identity.hasRole(role);
     }
 
     /** Refuses a request whose path names another workspace than the caller's session. */
@@ -62,13 +65,5 @@ public class Caller {
             throw new ProblemException(ProblemType.WORKSPACE_MISMATCH,
                     "The path names a workspace other than the one of your session.");
         }
-    }
-
-    private Optional<String> text(String claim) {
-        Object value = jwt.getClaim(claim);
-        if (value instanceof JsonString json) {
-            return Optional.of(json.getString());
-        }
-        return value instanceof String string ? Optional.of(string) : Optional.empty();
     }
 }

@@ -11,6 +11,10 @@ public final class Roles {
     public static final String GUEST_USER = "guest_user";
     public static final String TOKEN_INTROSPECTOR = "token_introspector";
 
+    /** Every role this service knows. */
+    public static final java.util.Set<String> ALL = java.util.Set.of(OWNER, SUPER_ADMIN, ADMIN, USER, LOGIN_ONLY,
+            GUEST_USER, TOKEN_INTROSPECTOR);
+
     private Roles() {
     }
 }

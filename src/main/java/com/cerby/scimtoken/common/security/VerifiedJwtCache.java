@@ -13,7 +13,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Puts {@link VerifiedJwts} in front of SmallRye JWT's parser, which verifies every request's bearer token, and
- * refuses (401) a token whose subject breaks the user id rules: user ids end up in paths, locks and audit rows.
+ * refuses (401) a token whose user id (its subject, or the claim {@code scim-token.jwt.user-id-claim} names) breaks
+ * the user id rules: user ids end up in paths, locks and audit rows.
  */
 @Decorator
 @Priority(10)
@@ -29,14 +30,17 @@ public abstract class VerifiedJwtCache implements JWTParser {
     @Inject
     VerifiedJwts verified;
 
+    @Inject
+    Claims claims;
+
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
-        return verified.parse(bearerToken, token -> requireValidSubject(delegate.parse(token)));
+        return verified.parse(bearerToken, token -> requireValidUserId(delegate.parse(token)));
     }
 
-    private static JsonWebToken requireValidSubject(JsonWebToken jwt) throws ParseException {
-        if (jwt.getSubject() == null || !USER_ID.matcher(jwt.getSubject()).matches()) {
-            throw new ParseException("The token's subject is not a user id of 1 to 64 characters of [A-Za-z0-9._-]");
+    private JsonWebToken requireValidUserId(JsonWebToken jwt) throws ParseException {
+        if (claims.userId(jwt).filter(userId -> USER_ID.matcher(userId).matches()).isEmpty()) {
+            throw new ParseException("The token's user id is not 1 to 64 characters of [A-Za-z0-9._-]");
         }
         return jwt;
     }
