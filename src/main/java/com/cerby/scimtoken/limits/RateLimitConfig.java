@@ -16,6 +16,9 @@ public interface RateLimitConfig {
     /** Requests without a valid JWT, per client address. */
     Unauthenticated unauthenticated();
 
+    /** Secret-scanning reports (signed, without a JWT), per client address. */
+    LeakReports leakReports();
+
     interface App {
         @WithDefault("600")
         long perMinute();
@@ -27,6 +30,11 @@ public interface RateLimitConfig {
     }
 
     interface Unauthenticated {
+        @WithDefault("60")
+        long perMinute();
+    }
+
+    interface LeakReports {
         @WithDefault("60")
         long perMinute();
     }

@@ -30,6 +30,7 @@ public class RateLimitFilter {
     static final String RESET = "RateLimit-Reset";
     private static final String API = "/api/v1/";
     private static final String INTROSPECTION = "/api/v1/scim-tokens/introspect";
+    private static final String LEAK_REPORTS = "/api/v1/scim-tokens/leak-reports";
     private static final String BEARER = "Bearer ";
 
     private final RateLimiter limiter;
@@ -59,6 +60,10 @@ public class RateLimitFilter {
             context.next();
             return;
         }
+        if (path.equals(LEAK_REPORTS)) {
+            charge(context, RateLimiter.Budget.LEAK_REPORTS, clientAddress(context));
+            return;
+        }
         String bearer = bearerToken(context);
         if (bearer == null) {
             charge(context, null);
@@ -77,10 +82,15 @@ public class RateLimitFilter {
 
     /** Charges the subject's budget for the path, or the client address's when there is no valid subject. */
     private void charge(RoutingContext context, String subject) {
-        RateLimiter.Budget budget = subject == null ? RateLimiter.Budget.UNAUTHENTICATED
-                : context.normalizedPath().equals(INTROSPECTION) ? RateLimiter.Budget.INTROSPECTION
-                : RateLimiter.Budget.APP;
-        String caller = subject != null ? subject : String.valueOf(proxies.clientAddress(context.request()));
+        if (subject == null) {
+            charge(context, RateLimiter.Budget.UNAUTHENTICATED, clientAddress(context));
+        } else {
+            charge(context, context.normalizedPath().equals(INTROSPECTION) ? RateLimiter.Budget.INTROSPECTION
+                    : RateLimiter.Budget.APP, subject);
+        }
+    }
+
+    private void charge(RoutingContext context, RateLimiter.Budget budget, String caller) {
         Optional<RateLimiter.Charge> charge = limiter.charge(budget, caller);
         if (charge.isEmpty()) {
             context.next();
@@ -97,6 +107,10 @@ public class RateLimitFilter {
         response.putHeader("Retry-After", Long.toString(charge.get().retryAfterSeconds()));
         problems.send(context, Problem.of(ProblemType.RATE_LIMITED, "Too many requests; retry after "
                 + charge.get().retryAfterSeconds() + " s.", context.request().path()));
+    }
+
+    private String clientAddress(RoutingContext context) {
+        return String.valueOf(proxies.clientAddress(context.request()));
     }
 
     private static String bearerToken(RoutingContext context) {

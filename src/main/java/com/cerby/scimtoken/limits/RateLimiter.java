@@ -23,7 +23,7 @@ public class RateLimiter {
 
     /** The budgets: each caller has one bucket per budget. */
     public enum Budget {
-        APP, INTROSPECTION, UNAUTHENTICATED
+        APP, INTROSPECTION, UNAUTHENTICATED, LEAK_REPORTS
     }
 
     /** A request's charge: whether it may proceed, and what the RateLimit headers say. */
@@ -42,6 +42,7 @@ public class RateLimiter {
         allowances.put(Budget.INTROSPECTION, new Allowance(config.introspection().perSecond(), Duration.ofSeconds(1)));
         allowances.put(Budget.UNAUTHENTICATED,
                 new Allowance(config.unauthenticated().perMinute(), Duration.ofMinutes(1)));
+        allowances.put(Budget.LEAK_REPORTS, new Allowance(config.leakReports().perMinute(), Duration.ofMinutes(1)));
         this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(2)).build();
         this.time = new TimeMeter() {
             @Override

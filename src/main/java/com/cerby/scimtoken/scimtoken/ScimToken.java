@@ -129,6 +129,11 @@ public class ScimToken {
         revokedAt = now;
     }
 
+    /** Whole days left of a duration, rounded up: a token with 20 hours left expires in 1 day. */
+    public static long daysLeft(java.time.Duration left) {
+        return (left.toHours() + 23) / 24;
+    }
+
     /** Whether the token authenticates at the given instant. */
     public boolean isActiveAt(Instant now) {
         return status != ScimTokenStatus.REVOKED && (expiresAt == null || now.isBefore(expiresAt));

@@ -12,6 +12,16 @@ public class ScimTokenRepository implements PanacheRepositoryBase<ScimToken, UUI
         return find("workspaceId = ?1 and status = ?2", workspaceId, status).firstResultOptional();
     }
 
+    /** Current tokens whose expiry comes before the given instant. */
+    public java.util.List<ScimToken> listCurrentExpiringBefore(java.time.Instant before) {
+        return list("status = ?1 and expiresAt < ?2", ScimTokenStatus.CURRENT, before);
+    }
+
+    /** The token with this lookup hash, whatever its state. */
+    public Optional<ScimToken> findByLookupHash(byte[] lookupHash) {
+        return find("lookupHash", (Object) lookupHash).firstResultOptional();
+    }
+
     /** Whether the workspace ever had a token (revoked and rotated-out ones are kept). */
     boolean anyOf(String workspaceId) {
         return count("workspaceId", workspaceId) > 0;

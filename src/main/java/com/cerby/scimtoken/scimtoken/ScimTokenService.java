@@ -60,7 +60,7 @@ public class ScimTokenService {
                 .map(token -> new ScimTokenMetadata.Previous(token.id(), token.hint(), token.expiresAt()))
                 .orElse(null);
         return tokens.findByStatus(workspaceId, ScimTokenStatus.CURRENT)
-                .map(token -> ScimTokenMetadata.of(token, token.isActiveAt(now), previous))
+                .map(token -> ScimTokenMetadata.of(token, now, previous))
                 .orElseGet(() -> tokens.anyOf(workspaceId) ? ScimTokenMetadata.REVOKED : ScimTokenMetadata.NONE);
     }
 
@@ -146,6 +146,28 @@ public class ScimTokenService {
         audit.record(AuditEvent.of("scim_token.revoked", workspaceId, caller.userId()).verification(verificationId)
                 .detail("revokedTokenIds", live.stream().map(token -> token.id().toString()).toList()));
         cache.changed(workspaceId);
+        metrics.counter("scim_token_revocations").increment();
+    }
+
+    /**
+     * The token with this value, if it is ours, read again under its workspace's lock: no rotation or revocation of
+     * the workspace runs between this read and the caller's commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ScimToken> lockedByValue(String token) {
+        Optional<ScimToken> found = tokens.findByLookupHash(TokenFormat.lookupHash(token));
+        found.ifPresent(known -> {
+            locks.lock("scim-token:" + known.workspaceId());
+            tokens.getEntityManager().refresh(known);
+        });
+        return found;
+    }
+
+    /** Revokes one token found in public (current or in its grace period) at once, on every instance. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revokeLeaked(ScimToken token) {
+        token.revoke(clock.instant());
+        cache.changed(token.workspaceId());
         metrics.counter("scim_token_revocations").increment();
     }
 

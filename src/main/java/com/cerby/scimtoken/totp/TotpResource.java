@@ -1,6 +1,7 @@
 package com.cerby.scimtoken.totp;
 
 import com.cerby.scimtoken.common.web.CodeRequest;
+import com.cerby.scimtoken.common.web.JsonBodies;
 import com.cerby.scimtoken.factor.FactorChangeRequest;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -19,9 +20,9 @@ import jakarta.ws.rs.core.Response;
 public class TotpResource {
 
     private final TotpService service;
-    private final FactorChangeRequest.Reader bodies;
+    private final JsonBodies bodies;
 
-    TotpResource(TotpService service, FactorChangeRequest.Reader bodies) {
+    TotpResource(TotpService service, JsonBodies bodies) {
         this.service = service;
         this.bodies = bodies;
     }
@@ -32,9 +33,10 @@ public class TotpResource {
      */
     @POST
     @Authenticated
-    public Response enroll(String body) {
+    public Response enroll(byte[] body) {
+        FactorChangeRequest request = bodies.read(body, FactorChangeRequest.class);
         return Response.status(Response.Status.CREATED)
-                .entity(service.enroll(FactorChangeRequest.verificationIdOf(bodies.read(body))))
+                .entity(service.enroll(FactorChangeRequest.verificationIdOf(request)))
                 .cacheControl(CacheControl.valueOf("no-store")).build();
     }
 

@@ -8,16 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cerby.scimtoken.mail.MailCourier;
 import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.Flows;
+import com.cerby.scimtoken.support.Mailbox;
 import com.cerby.scimtoken.support.TestAuthenticator;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,13 +85,12 @@ class EmailFirstEnrollmentTest extends DatabaseTest {
                 .when().post("/api/v1/me/devices").then().statusCode(201);
         assertEquals(0, smtp.getReceivedMessages().length, "the notice waits in the outbox, apart from the request");
 
-        assertEquals(1, courier.dispatchDue());
+        List<MimeMessage> received = new Mailbox(smtp, courier, database, clock).deliver();
 
-        MimeMessage[] received = smtp.getReceivedMessages();
-        assertEquals(1, received.length);
-        assertEquals("alice@example.test", received[0].getAllRecipients()[0].toString());
-        assertEquals("Security alert: your sign-in factors changed", received[0].getSubject());
-        String body = GreenMailUtil.getBody(received[0]).replace("=\r\n", "").replace("=3D", "=");
+        assertEquals(1, received.size());
+        assertEquals("alice@example.test", received.get(0).getAllRecipients()[0].toString());
+        assertEquals("Security alert: your sign-in factors changed", received.get(0).getSubject());
+        String body = Mailbox.text(received.get(0));
         assertTrue(body.contains("On your account alice, a phone (\"Alice's new phone\") was added at "), body);
         assertTrue(body.contains("from 127.0.0.1 (Stolen Laptop/1.0)"), body);
         assertFalse(body.contains(id), "the notice names no verification");
@@ -98,7 +98,7 @@ class EmailFirstEnrollmentTest extends DatabaseTest {
     }
 
     private static String linkCode(MimeMessage message) {
-        String body = GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+        String body = Mailbox.text(message);
         Matcher code = Pattern.compile("&code=([A-Za-z0-9_-]+)").matcher(body);
         assertTrue(code.find(), body);
         return code.group(1);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cerby.scimtoken.local.EmbeddedDatabase;
+import com.cerby.scimtoken.support.GitHubSecretScanning;
 import com.cerby.scimtoken.support.ServiceProcess;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
@@ -33,6 +34,7 @@ class ScaleOutIT {
     private static final String OTHER_OWNER = TestTokens.jwt("oscar", OTHER_WORKSPACE, "owner");
     private static final String INTROSPECTOR = TestTokens.jwt("scim-server", "system", "token_introspector");
 
+    private static final GitHubSecretScanning GITHUB = new GitHubSecretScanning();
     private static EmbeddedDatabase database;
     private static ServiceProcess first;
     private static ServiceProcess second;
@@ -42,7 +44,10 @@ class ScaleOutIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         database = EmbeddedDatabase.startThrowaway();
-        List<String> settings = ServiceProcess.productionSettings(database, ServiceProcess.ENCRYPTION_KEYS);
+        List<String> settings = new java.util.ArrayList<>(
+                ServiceProcess.productionSettings(database, ServiceProcess.ENCRYPTION_KEYS));
+        GITHUB.start();
+        settings.add("-Dscim-token.leak-reports.github.keys-url=" + GITHUB.keysUrl());
         first = ServiceProcess.start("scale-1", settings);
         first.awaitReady(Duration.ofSeconds(60));
         second = ServiceProcess.start("scale-2", settings);
@@ -57,6 +62,7 @@ class ScaleOutIT {
             }
         }
         database.stop();
+        GITHUB.stop();
     }
 
     @Test
@@ -97,6 +103,37 @@ class ScaleOutIT {
         }
         assertEquals(false, active, "the other instance still accepted the token one second after the revocation");
         assertEquals(false, introspect(first, token));
+    }
+
+    @Test
+    void aTokenReportedAsLeakedOnOneInstanceIsInactiveOnTheOtherWithinOneSecond() throws Exception {
+        String owner = TestTokens.jwt("leo", "initech", "owner");
+        TestPhone phone = new TestPhone();
+        phone.enrolledAs(call(first, "POST", "/api/v1/me/devices", owner,
+                json.writeValueAsString(Map.of("name", "phone", "publicKey", phone.publicJwk())), 201).path("id")
+                .asText());
+        JsonNode started = call(first, "POST", "/api/v1/workspaces/initech/scim-token/verifications", owner, "{}", 201);
+        decide(first, phone, owner, started.path("id").asText(), started.path("numberChallenge").asInt());
+        String token = call(first, "POST", "/api/v1/workspaces/initech/scim-token/reveal", owner,
+                "{\"verificationId\":\"" + started.path("id").asText() + "\"}", 200).path("token").asText();
+        assertTrue(introspect(second, token), "the other instance knows the token (and caches it)");
+
+        String report = "[{\"token\":\"" + token + "\",\"type\":\"cerby_scim_token\",\"url\":\"https://example.test\","
+                + "\"source\":\"content\"}]";
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                URI.create(first.baseUrl() + "/api/v1/scim-tokens/leak-reports"))
+                .header("Content-Type", "application/json")
+                .header("Github-Public-Key-Identifier", "github-key-1")
+                .header("Github-Public-Key-Signature", GITHUB.sign(report, "github-key-1"))
+                .POST(HttpRequest.BodyPublishers.ofString(report)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        Instant reportedAt = Instant.now();
+
+        boolean active = true;
+        while (active && Duration.between(reportedAt, Instant.now()).compareTo(Duration.ofSeconds(1)) < 0) {
+            active = introspect(second, token);
+        }
+        assertEquals(false, active, "the other instance still accepted the token one second after the report");
     }
 
     private TestPhone enroll(ServiceProcess instance, String owner) throws Exception {

@@ -12,8 +12,8 @@ import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.Flows;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
+import com.cerby.scimtoken.support.ThirtyDayTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,15 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /** With scim-token.token.lifetime set, tokens stop working by themselves. */
 @QuarkusTest
-@TestProfile(TokenLifetimeTest.OneHourTokens.class)
+@TestProfile(ThirtyDayTokens.class)
 class TokenLifetimeTest extends DatabaseTest {
 
-    public static class OneHourTokens implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("scim-token.token.lifetime", "PT1H");
-        }
-    }
 
     private static final String OWNER = TestTokens.jwt("olivia", "acme", "owner");
 
@@ -42,12 +36,12 @@ class TokenLifetimeTest extends DatabaseTest {
         Instant expiresAt = Instant.parse(revealed.path("expiresAt"));
         String token = revealed.path("token");
 
-        assertEquals(createdAt.plus(Duration.ofHours(1)), expiresAt);
+        assertEquals(createdAt.plus(Duration.ofDays(30)), expiresAt);
         introspect(token).body("active", equalTo(true)).body("exp", equalTo((int) expiresAt.getEpochSecond()));
         given().auth().oauth2(OWNER).get("/api/v1/workspaces/acme/scim-token").then()
-                .body("expiresAt", equalTo(revealed.path("expiresAt")));
+                .body("expiresAt", equalTo(revealed.path("expiresAt"))).body("expiresInDays", equalTo(30));
 
-        clock.advance(Duration.ofHours(1));
+        clock.advance(Duration.ofDays(30));
 
         introspect(token).body("active", equalTo(false));
         given().auth().oauth2(OWNER).get("/api/v1/workspaces/acme/scim-token").then()

@@ -63,7 +63,8 @@ public class TestDatabase {
     public void deleteAll() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(
-                        "truncate scim_token, device, verification, user_guard, audit_event, totp_factor, outbox")) {
+                        "truncate scim_token, device, verification, user_guard, audit_event, totp_factor, outbox, owner_contact,"
+                                + " token_expiry_warning")) {
             delete.executeUpdate();
         }
     }

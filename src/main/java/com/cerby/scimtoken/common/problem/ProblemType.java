@@ -9,6 +9,7 @@ public enum ProblemType {
     CODE_ALREADY_USED(400, "The code has already been used"),
     BAD_REQUEST(400, "Bad request"),
     UNAUTHORIZED(401, "Authentication required"),
+    INVALID_SIGNATURE(401, "The report's signature is not valid"),
     ROLE_NOT_ALLOWED(403, "Your role does not allow this operation"),
     WORKSPACE_MISMATCH(403, "The token belongs to another workspace"),
     INVALID_ASSERTION(403, "The device's signed decision is not valid"),

@@ -34,7 +34,8 @@ class JwksTest extends DatabaseTest {
     public static class KeycloakLikeIssuer implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("smallrye.jwt.path.groups", "realm_access/roles",
+            return Map.of("mp.jwt.verify.publickey.algorithm", "RS256,ES256",
+                    "smallrye.jwt.path.groups", "realm_access/roles",
                     "scim-token.jwt.workspace-claim", "/org/workspace",
                     "scim-token.jwt.role-map.owner", "SCIM-Owners",
                     "scim-token.jwt.role-map.admin", "SCIM-Admins");

@@ -1,0 +1,92 @@
+package com.cerby.scimtoken.leak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.util.KeyUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * GitHub's secret-scanning signing keys, fetched from {@code scim-token.leak-reports.github.keys-url} and kept. A
+ * report signed with a key id that is not known fetches them again (a key GitHub has just rotated in), at most
+ * once per {@code keys-refresh-interval}, so that forged key ids cannot make the service hammer GitHub.
+ */
+@ApplicationScoped
+public class GitHubKeys {
+
+    private static final Logger LOG = Logger.getLogger(GitHubKeys.class);
+
+    private final LeakReportsConfig.GitHub config;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final HttpClient http;
+    private volatile Map<String, PublicKey> keys = Map.of();
+    private Instant lastFetch;
+
+    GitHubKeys(LeakReportsConfig config, ObjectMapper json, Clock clock) {
+        this.config = config.github();
+        this.json = json;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
+    }
+
+    /** Whether the signature (base64 DER ECDSA P-256 SHA-256) of the body verifies with GitHub's key of this id. */
+    boolean verifies(String keyId, String signature, byte[] body) {
+        PublicKey key = keys.get(keyId);
+        if (key == null) {
+            fetchUnlessRecent();
+            key = keys.get(keyId);
+        }
+        if (key == null) {
+            return false;
+        }
+        try {
+            Signature verifier = Signature.getInstance("SHA256withECDSA");
+            verifier.initVerify(key);
+            verifier.update(body);
+            return verifier.verify(Base64.getDecoder().decode(signature.trim()));
+        } catch (GeneralSecurityException | IllegalArgumentException notASignature) {
+            return false;
+        }
+    }
+
+    private synchronized void fetchUnlessRecent() {
+        Instant now = clock.instant();
+        if (lastFetch != null && now.isBefore(lastFetch.plus(config.keysRefreshInterval()))) {
+            return;
+        }
+        lastFetch = now;
+        try {
+            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(config.keysUrl()).timeout(config.timeout())
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() != 200) {
+                LOG.warnf("GitHub's secret-scanning keys answered %d; keeping the %d keys known", answer.statusCode(),
+                        keys.size());
+                return;
+            }
+            Map<String, PublicKey> fetched = new HashMap<>();
+            for (JsonNode key : json.readTree(answer.body()).path("public_keys")) {
+                fetched.put(key.path("key_identifier").asText(),
+                        KeyUtils.decodePublicKey(key.path("key").asText(), SignatureAlgorithm.ES256));
+            }
+            keys = Map.copyOf(fetched);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warnf("GitHub's secret-scanning keys could not be fetched (%s); keeping the %d keys known",
+                    e.getClass().getSimpleName(), keys.size());
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package com.cerby.scimtoken.leak;
+
+import static com.cerby.scimtoken.support.Flows.approved;
+import static com.cerby.scimtoken.support.Flows.approvedReveal;
+import static com.cerby.scimtoken.support.Flows.introspect;
+import static com.cerby.scimtoken.support.Flows.rotate;
+import static com.cerby.scimtoken.support.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cerby.scimtoken.mail.MailCourier;
+import com.cerby.scimtoken.owners.OwnerContacts;
+import com.cerby.scimtoken.scimtoken.TokenFormat;
+import com.cerby.scimtoken.support.DatabaseTest;
+import com.cerby.scimtoken.support.GitHubSecretScanning;
+import com.cerby.scimtoken.support.Mailbox;
+import com.cerby.scimtoken.support.TestPhone;
+import com.cerby.scimtoken.support.TestTokens;
+import com.icegreen.greenmail.util.GreenMail;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** GitHub's secret scanning reports a token found in public: a token of ours that works is revoked at once. */
+@QuarkusTest
+@TestProfile(LeakReportTest.GitHubPartner.class)
+class LeakReportTest extends DatabaseTest {
+
+    public static class GitHubPartner implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(GitHubSecretScanning.class));
+        }
+    }
+
+    static final String PATH = "/api/v1/scim-tokens/leak-reports";
+    private static final String OWNER = TestTokens.jwt("olivia", "acme", "owner");
+    private static final String URL = "https://github.com/example/infra/blob/main/terraform.tfvars";
+
+    GitHubSecretScanning github;
+
+    GreenMail smtp;
+
+    @Inject
+    OwnerContacts contacts;
+
+    @Inject
+    MailCourier courier;
+
+    private Mailbox mailbox;
+    private TestPhone phone;
+    private String token;
+
+    @BeforeEach
+    void theOwnerHasATokenAndWasSeen() throws Exception {
+        phone = TestPhone.enrolledFor(OWNER);
+        token = approvedReveal(OWNER, "acme", phone).statusCode(200).extract().path("token");
+        contacts.flush();
+        mailbox = new Mailbox(smtp, courier, database, clock);
+        mailbox.empty();
+    }
+
+    static String report(String... tokens) {
+        StringBuilder body = new StringBuilder("[");
+        for (String reported : tokens) {
+            body.append(body.length() > 1 ? "," : "").append("{\"token\":\"").append(reported)
+                    .append("\",\"type\":\"cerby_scim_token\",\"url\":\"").append(URL)
+                    .append("\",\"source\":\"content\"}");
+        }
+        return body.append("]").toString();
+    }
+
+    private ValidatableResponse send(String body, String keyId, String signature) {
+        var request = given().contentType("application/json").body(body);
+        if (keyId != null) {
+            request.header("Github-Public-Key-Identifier", keyId);
+        }
+        if (signature != null) {
+            request.header("Github-Public-Key-Signature", signature);
+        }
+        return request.when().post(PATH).then();
+    }
+
+    private ValidatableResponse sendSigned(String body) {
+        return send(body, "github-key-1", github.sign(body, "github-key-1"));
+    }
+
+    private static String sha256(String text) {
+        return HexFormat.of().formatHex(TokenFormat.lookupHash(text));
+    }
+
+    private long leakEvents() throws SQLException {
+        return (Long) database.queryValue("select count(*) from audit_event where type = 'scim_token.leak_reported'");
+    }
+
+    @Test
+    void aReportedTokenIsRevokedAtOnceAuditedWithoutItAndItsOwnersAreTold() throws Exception {
+        sendSigned(report(token)).statusCode(200).contentType("application/json")
+                .body("size()", equalTo(1))
+                .body("[0].token_hash", equalTo(sha256(token)))
+                .body("[0].token_type", equalTo("cerby_scim_token"))
+                .body("[0].label", equalTo("true_positive"));
+
+        introspect(token).body("active", equalTo(false));
+        given().auth().oauth2(OWNER).get("/api/v1/workspaces/acme/scim-token").then().body("status", equalTo("revoked"));
+        assertEquals(1L, database.queryValue("select count(*) from audit_event where type = 'scim_token.leak_reported'"
+                + " and details->>'url' = ? and details->>'source' = 'content' and details->>'action' = 'revoked'", URL));
+        assertFalse(database.dumpAllTables().contains(token.substring(5, 48)), "the token is stored in plaintext");
+
+        List<MimeMessage> received = mailbox.deliver();
+        assertEquals(1, received.size());
+        assertEquals("olivia@example.test", received.get(0).getAllRecipients()[0].toString());
+        assertEquals("Your SCIM token was found in public and has been revoked", received.get(0).getSubject());
+        String body = Mailbox.text(received.get(0));
+        assertTrue(body.contains(URL) && body.contains(token.substring(token.length() - 4) + " of workspace acme")
+                && body.contains("Rotate the token"),
+                body);
+        assertFalse(body.contains(token), "the mail carries the token");
+    }
+
+    @Test
+    void unknownMalformedAndInactiveTokensChangeNothing() throws Exception {
+        String unknown = TokenFormat.generate(new SecureRandom());
+        sendSigned(report(unknown, "scim_not-a-token")).statusCode(200)
+                .body("label", equalTo(List.of("false_positive", "false_positive")))
+                .body("token_hash", equalTo(List.of(sha256(unknown), sha256("scim_not-a-token"))));
+        sendSigned(report(token)).statusCode(200);
+
+        sendSigned(report(token)).statusCode(200).body("[0].label", equalTo("true_positive"));
+
+        assertEquals(1L, leakEvents(), "a second report of a revoked token changes nothing");
+        assertEquals(1, mailbox.deliver().size());
+    }
+
+    @Test
+    void aTokenInItsGracePeriodIsRevokedAndTheCurrentOneKeepsWorking() throws Exception {
+        String current = rotate(OWNER, "acme", approved(OWNER, "acme", phone, "rotate"), 86400).statusCode(200)
+                .extract().path("token");
+
+        sendSigned(report(token)).statusCode(200).body("[0].label", equalTo("true_positive"));
+
+        introspect(token).body("active", equalTo(false));
+        introspect(current).body("active", equalTo(true));
+        given().auth().oauth2(OWNER).get("/api/v1/workspaces/acme/scim-token").then()
+                .body("status", equalTo("active")).body("previous", equalTo(null));
+    }
+
+    @Test
+    void aMissingOrWrongSignatureIsRefusedBeforeAnythingIsLookedUp() throws Exception {
+        String body = report(token);
+
+        assertProblem(send(body, null, null), 401, "invalid_signature", PATH);
+        assertProblem(send(body, "github-key-1", null), 401, "invalid_signature", PATH);
+        assertProblem(send(body, "github-key-1", github.sign(report(token, token), "github-key-1")), 401,
+                "invalid_signature", PATH);
+        assertProblem(send(body, "github-key-1", GitHubSecretScanning.signWithUnknownKey(body)), 401,
+                "invalid_signature", PATH);
+        assertProblem(send(body, "github-key-1", "bm90IGEgc2lnbmF0dXJl"), 401, "invalid_signature", PATH);
+        assertProblem(send(body, "github-key-1", "%%%"), 401, "invalid_signature", PATH);
+
+        introspect(token).body("active", equalTo(true));
+        assertEquals(0L, leakEvents());
+    }
+
+    @Test
+    void aKeyGitHubRotatesInIsFetchedOnceAndForgedKeyIdsFetchAtMostOncePerInterval() {
+        sendSigned(report(TokenFormat.generate(new SecureRandom()))).statusCode(200);
+        int fetches = github.keyFetches();
+        clock.advance(Duration.ofMinutes(1));
+        github.publish("github-key-2");
+
+        String body = report(token);
+        send(body, "github-key-2", github.sign(body, "github-key-2")).statusCode(200)
+                .body("[0].label", equalTo("true_positive"));
+        assertEquals(fetches + 1, github.keyFetches());
+
+        for (int i = 0; i < 10; i++) {
+            assertProblem(send(body, "forged-" + i, GitHubSecretScanning.signWithUnknownKey(body)), 401,
+                    "invalid_signature", PATH);
+        }
+        assertEquals(fetches + 1, github.keyFetches(), "forged key ids fetched GitHub's keys again");
+        clock.advance(Duration.ofMinutes(1));
+        assertProblem(send(body, "forged-late", GitHubSecretScanning.signWithUnknownKey(body)), 401,
+                "invalid_signature", PATH);
+        assertEquals(fetches + 2, github.keyFetches());
+    }
+
+    @Test
+    void aReportThatIsNotAnArrayOfMatchesIsRefused() {
+        assertProblem(sendSigned("{\"token\":\"" + token + "\"}"), 400, "malformed_json", PATH);
+        assertProblem(sendSigned("[{\"token\":"), 400, "malformed_json", PATH);
+        assertProblem(sendSigned("[{\"type\":\"x\"}]"), 400, "validation_failed", PATH);
+        introspect(token).body("active", equalTo(true));
+    }
+
+    @Test
+    void reportsNeedNoJwt() {
+        sendSigned(report(TokenFormat.generate(new SecureRandom()))).statusCode(200)
+                .header("RateLimit-Limit", "1000000");
+    }
+}
