@@ -8,7 +8,7 @@ import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
 import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.verification.VerificationAction;
-import com.cerby.scimtoken.verification.VerificationService;
+import com.cerby.scimtoken.verification.Grants;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,7 +25,7 @@ public class ScimTokenService {
 
     private final ScimTokenRepository tokens;
     private final SecretCipher cipher;
-    private final VerificationService verifications;
+    private final Grants grants;
     private final AdvisoryLocks locks;
     private final AuditLog audit;
     private final TokenCache cache;
@@ -35,12 +35,12 @@ public class ScimTokenService {
     private final SecureRandom random;
     private final Clock clock;
 
-    ScimTokenService(ScimTokenRepository tokens, SecretCipher cipher, VerificationService verifications,
+    ScimTokenService(ScimTokenRepository tokens, SecretCipher cipher, Grants grants,
             AdvisoryLocks locks, AuditLog audit, TokenCache cache, Caller caller, TokenConfig config,
             MeterRegistry metrics, SecureRandom random, Clock clock) {
         this.tokens = tokens;
         this.cipher = cipher;
-        this.verifications = verifications;
+        this.grants = grants;
         this.locks = locks;
         this.audit = audit;
         this.cache = cache;
@@ -72,7 +72,7 @@ public class ScimTokenService {
      */
     @Transactional
     public RevealedToken reveal(String workspaceId, UUID verificationId) {
-        verifications.useFor(workspaceId, verificationId, VerificationAction.REVEAL);
+        grants.spend(workspaceId, verificationId, VerificationAction.REVEAL);
         locks.lock("scim-token:" + workspaceId);
         Instant now = clock.instant();
         ScimToken token = tokens.findByStatus(workspaceId, ScimTokenStatus.CURRENT)
@@ -111,7 +111,7 @@ public class ScimTokenService {
      */
     @Transactional
     public RotatedToken rotate(String workspaceId, UUID verificationId, Duration gracePeriod) {
-        verifications.useFor(workspaceId, verificationId, VerificationAction.ROTATE);
+        grants.spend(workspaceId, verificationId, VerificationAction.ROTATE);
         locks.lock("scim-token:" + workspaceId);
         Instant now = clock.instant();
         tokens.findByStatus(workspaceId, ScimTokenStatus.PREVIOUS).ifPresent(older -> older.revoke(now));
@@ -138,7 +138,7 @@ public class ScimTokenService {
     /** Spends an approved {@code revoke} verification: every token of the workspace stops working at once. */
     @Transactional
     public void revoke(String workspaceId, UUID verificationId) {
-        verifications.useFor(workspaceId, verificationId, VerificationAction.REVOKE);
+        grants.spend(workspaceId, verificationId, VerificationAction.REVOKE);
         locks.lock("scim-token:" + workspaceId);
         Instant now = clock.instant();
         List<ScimToken> live = tokens.listLive(workspaceId);

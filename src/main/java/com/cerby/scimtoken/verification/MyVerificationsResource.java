@@ -19,16 +19,16 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class MyVerificationsResource {
 
-    private final VerificationService service;
+    private final PushMethod push;
 
-    MyVerificationsResource(VerificationService service) {
-        this.service = service;
+    MyVerificationsResource(PushMethod push) {
+        this.push = push;
     }
 
     @GET
     @Authenticated
     public DeviceVerificationView.Page pending() {
-        return new DeviceVerificationView.Page(service.pendingForDevice());
+        return new DeviceVerificationView.Page(push.pendingForDevice());
     }
 
     @POST
@@ -39,6 +39,6 @@ public class MyVerificationsResource {
             @PathParam("verificationId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
             String verificationId,
             @Valid @NotNull DecisionRequest request) {
-        return service.decide(UUID.fromString(verificationId), request.assertion());
+        return push.decide(UUID.fromString(verificationId), request.assertion());
     }
 }

@@ -1,7 +1,10 @@
 package com.cerby.scimtoken.verification;
 
+import com.cerby.scimtoken.common.problem.ProblemException;
+import com.cerby.scimtoken.common.problem.ProblemType;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +16,27 @@ public class VerificationRepository implements PanacheRepositoryBase<Verificatio
     /** The verification, if the user started it; anyone else's is indistinguishable from none. */
     Optional<Verification> findOwned(UUID id, String userId) {
         return find("id = ?1 and userId = ?2", id, userId).firstResultOptional();
+    }
+
+    /** The user's verification in the workspace; 404 otherwise (another user's or workspace's is not found). */
+    Verification requireOwned(String workspaceId, UUID id, String userId) {
+        return findOwned(id, userId)
+                .filter(verification -> verification.workspaceId().equals(workspaceId))
+                .orElseThrow(VerificationRepository::notFound);
+    }
+
+    static ProblemException notFound() {
+        return new ProblemException(ProblemType.VERIFICATION_NOT_FOUND, "You have no verification with this id.");
+    }
+
+    /** Writes a change of state; a concurrent change that won first (the version moved) is a 409. */
+    void flushOrNotPending() {
+        try {
+            flush();
+        } catch (OptimisticLockException e) {
+            throw new ProblemException(ProblemType.VERIFICATION_NOT_PENDING,
+                    "The verification was decided by another request.");
+        }
     }
 
     /** When the user's pending, unexpired verifications expire, soonest first; at most {@code limit} of them. */

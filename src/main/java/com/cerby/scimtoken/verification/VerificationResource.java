@@ -33,11 +33,14 @@ import java.util.concurrent.CompletableFuture;
 public class VerificationResource {
 
     private final VerificationService service;
+    private final CodeSubmissions codes;
     private final VerificationChanges changes;
     private final Caller caller;
 
-    VerificationResource(VerificationService service, VerificationChanges changes, Caller caller) {
+    VerificationResource(VerificationService service, CodeSubmissions codes, VerificationChanges changes,
+            Caller caller) {
         this.service = service;
+        this.codes = codes;
         this.changes = changes;
         this.caller = caller;
     }
@@ -115,6 +118,6 @@ public class VerificationResource {
             String verificationId,
             @Valid @NotNull CodeRequest request) {
         caller.requireWorkspace(workspaceId);
-        return service.submitCode(workspaceId, UUID.fromString(verificationId), request.code());
+        return codes.submit(workspaceId, UUID.fromString(verificationId), request.code());
     }
 }

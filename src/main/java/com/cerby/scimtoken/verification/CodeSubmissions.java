@@ -1,0 +1,96 @@
+package com.cerby.scimtoken.verification;
+
+import static com.cerby.scimtoken.verification.VerificationEvents.event;
+import static com.cerby.scimtoken.verification.VerificationEvents.name;
+
+import com.cerby.scimtoken.common.problem.ProblemException;
+import com.cerby.scimtoken.common.problem.ProblemType;
+import com.cerby.scimtoken.common.security.Caller;
+import com.cerby.scimtoken.limits.UserGuards;
+import com.cerby.scimtoken.totp.CodeCheck;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Completes a TOTP or email verification with its code. A wrong code spends one of the verification's attempts (the
+ * last one fails it) and counts against the user's lockout, in a transaction of its own so that it stays although
+ * the request answers an error.
+ */
+@ApplicationScoped
+public class CodeSubmissions {
+
+    private final VerificationRepository verifications;
+    private final VerificationEvents events;
+    private final TotpMethod totp;
+    private final EmailMethod email;
+    private final UserGuards guards;
+    private final Caller caller;
+    private final VerificationConfig config;
+    private final Clock clock;
+
+    CodeSubmissions(VerificationRepository verifications, VerificationEvents events, TotpMethod totp,
+            EmailMethod email, UserGuards guards, Caller caller, VerificationConfig config, Clock clock) {
+        this.verifications = verifications;
+        this.events = events;
+        this.totp = totp;
+        this.email = email;
+        this.guards = guards;
+        this.caller = caller;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public VerificationView submit(String workspaceId, UUID id, String code) {
+        Instant now = clock.instant();
+        Verification verification = verifications.requireOwned(workspaceId, id, caller.userId());
+        CodeMethod method = switch (verification.method()) {
+            case TOTP -> totp;
+            case EMAIL -> email;
+            default -> throw new ProblemException(ProblemType.WRONG_METHOD,
+                    "A " + name(verification.method()) + " verification is not completed with a code.");
+        };
+        guards.requireCodesUnlocked(caller.userId(), now);
+        verification.requirePending(now);
+        switch (method.check(verification, code, now)) {
+            case MATCH -> {
+                verification.approveWithCode(now);
+                verifications.flushOrNotPending();
+                guards.codeSucceeded(caller.userId());
+                events.decided(verification, method.factor(caller.userId())
+                        .describe(event("verification.approved", verification)
+                                .detail("method", name(verification.method()))), "approved");
+                return VerificationView.of(verification, now, config.pollInterval().toSeconds());
+            }
+            case REPLAYED -> throw new ProblemException(ProblemType.CODE_ALREADY_USED,
+                    "This code was already used; wait for the next one.");
+            default -> {
+                int remaining = QuarkusTransaction.requiringNew().call(() -> recordWrongCode(verification, now));
+                throw ProblemException.invalidCode(remaining == 0
+                        ? "The code is not valid, and that was the last attempt: the verification failed."
+                        : "The code is not valid.", remaining);
+            }
+        }
+    }
+
+    /**
+     * The user's count goes first: when concurrent wrong codes have just locked the code methods, this one is
+     * refused (429) and spends nothing.
+     */
+    private int recordWrongCode(Verification verification, Instant now) {
+        guards.codeFailed(caller.userId(), verification.workspaceId(), now);
+        int remaining = verifications.spendAttempt(verification.id(), now).orElseThrow(() -> new ProblemException(
+                ProblemType.VERIFICATION_NOT_PENDING, "The verification was decided by another request."));
+        events.changed(verification, event("verification.code_failed", verification)
+                .detail("attemptsRemaining", remaining));
+        if (remaining == 0) {
+            events.decided(verification, event("verification.failed", verification)
+                    .detail("reason", "too_many_attempts"), "failed");
+        }
+        return remaining;
+    }
+}
