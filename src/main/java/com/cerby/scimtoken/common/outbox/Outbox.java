@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.common.outbox;
 
+import com.cerby.scimtoken.common.db.DatabaseOutage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +28,13 @@ public class Outbox {
     private final EntityManager entityManager;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final DatabaseOutage outage;
 
-    Outbox(EntityManager entityManager, MeterRegistry metrics, Clock clock) {
+    Outbox(EntityManager entityManager, MeterRegistry metrics, Clock clock, DatabaseOutage outage) {
         this.entityManager = entityManager;
         this.metrics = metrics;
         this.clock = clock;
+        this.outage = outage;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -47,6 +50,11 @@ public class Outbox {
             QuarkusTransaction.requiringNew().run(() -> record(message.id(), error, courier.retryPolicy()));
         }
         return due.size();
+    }
+
+    /** A scheduled turn of {@link #dispatchDue}; a turn that finds the database unavailable ends quietly. */
+    void dispatchScheduled(Courier courier) {
+        outage.runJob(courier.channel().toLowerCase(Locale.ROOT) + " delivery", () -> dispatchDue(courier));
     }
 
     /** Takes due rows no other instance holds and leases them for the time a delivery may take. */
