@@ -2,8 +2,10 @@ package com.cerby.scimtoken.scimtoken;
 
 import com.cerby.scimtoken.common.db.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import java.time.Instant;
@@ -20,7 +22,8 @@ import java.util.function.BinaryOperator;
 /**
  * When each token was last used, gathered in memory by introspection and written in one batch every flush
  * interval (default 30 s): {@code lastUsedAt} stays within a minute of the truth without a write per request.
- * Uses that could not be written (the database was unavailable) are kept for the next flush.
+ * Uses that could not be written (the database was unavailable) are kept for the next flush; the last ones are
+ * written when the instance shuts down.
  */
 @ApplicationScoped
 public class TokenUsage {
@@ -42,6 +45,10 @@ public class TokenUsage {
     @Scheduled(every = "${scim-token.token.last-used-flush-interval:PT30S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
+        outage.runJob("last-use flush", this::flush);
+    }
+
+    void onShutdown(@Observes ShutdownEvent shutdown) {
         outage.runJob("last-use flush", this::flush);
     }
 
