@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.common.db;
 
+import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -19,7 +20,10 @@ import org.hibernate.exception.JDBCConnectionException;
  * long;</li>
  * <li>the connection pool itself gave up: Agroal's acquisition timeout (every connection in use, or none could be
  * opened in time), a pool that is closing. Agroal gives these no SQLSTATE, so they are known by where they were
- * thrown.</li>
+ * thrown;</li>
+ * <li>the transaction manager rolled the transaction back on its own, which its timeout does: the commit fails with
+ * a {@link RollbackException} that has no cause (a rollback caused by a failure carries that failure, which is
+ * judged instead).</li>
  * </ul>
  */
 public final class DatabaseUnavailable {
@@ -41,6 +45,9 @@ public final class DatabaseUnavailable {
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof SQLException sql && (isUnavailableState(sql.getSQLState()) || thrownByPool(sql))) {
                 return Optional.of(describe(sql));
+            }
+            if (cause instanceof RollbackException timedOut && timedOut.getCause() == null) {
+                return Optional.of("RollbackException: " + timedOut.getMessage());
             }
             if (cause instanceof JDBCConnectionException && connectionLost.isEmpty()) {
                 // Its message quotes the SQL; the driver's exception further down says the same more briefly.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.hibernate.exception.GenericJDBCException;
@@ -54,6 +55,20 @@ class DatabaseUnavailableTest {
     void hibernateReportingALostConnectionIsUnavailable() {
         assertEquals(Optional.of("JDBCConnectionException"),
                 DatabaseUnavailable.reason(new JDBCConnectionException("could not execute statement", null)));
+    }
+
+    @Test
+    void aTransactionTheTransactionManagerRolledBackOnItsOwnIsUnavailable() {
+        RollbackException timedOut = new RollbackException("ARJUNA016102: The transaction is not active!");
+        assertTrue(DatabaseUnavailable.reason(new RuntimeException("Error invoking subclass method", timedOut))
+                .isPresent());
+    }
+
+    @Test
+    void aRollbackCausedByAFailureIsJudgedByThatFailure() {
+        RollbackException failedFlush = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        failedFlush.initCause(new SQLException("duplicate key", "23505"));
+        assertEquals(Optional.empty(), DatabaseUnavailable.reason(failedFlush));
     }
 
     @Test
