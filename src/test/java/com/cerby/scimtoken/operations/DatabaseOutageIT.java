@@ -129,7 +129,8 @@ class DatabaseOutageIT {
             Answer cached = one.introspect(token);
             assertEquals(200, cached.status());
             assertTrue(cached.body().path("active").asBoolean());
-            assertTrue(cached.took().compareTo(Duration.ofSeconds(1)) < 0, "cached introspection took " + cached.took());
+            assertTrue(cached.took().compareTo(Duration.ofSeconds(1)) < 0,
+                    "cached introspection took " + cached.took());
             Answer live = one.send("GET", "/q/health/live", null, null);
             assertEquals(200, live.status());
             assertTrue(live.took().compareTo(Duration.ofSeconds(1)) < 0, "liveness took " + live.took());
@@ -211,7 +212,8 @@ class DatabaseOutageIT {
         other.approve(phone, owner, started);
         Answer approved = next.join();
         assertEquals("approved", approved.body().path("status").asText());
-        assertTrue(approved.took().compareTo(Duration.ofSeconds(10)) < 0, "the approval was heard on the other instance");
+        assertTrue(approved.took().compareTo(Duration.ofSeconds(10)) < 0,
+                "the approval was heard on the other instance");
         awaitOutageOver(first, mark);
         awaitOutageOver(second, otherMark);
     }

@@ -33,8 +33,9 @@ import org.postgresql.PGNotification;
  *
  * <p>A LISTEN connection can die quietly: a half-open TCP connection (a dropped NAT entry, a failover) delivers
  * nothing and reports no error. So the listener sends a heartbeat query every
- * {@code scim-token.change-feed.heartbeat}, with a socket timeout of twice that: a connection that does not answer
- * in time is given up, and the reconnection makes every subscriber forget what it knew.
+ * {@code scim-token.change-feed.heartbeat}, with a socket timeout of twice that (and as long to connect and log in): a
+ * connection that does not answer in time is given up, and the reconnection makes every subscriber forget what it
+ * knew.
  *
  * <p>While the database is unavailable the listener tries again every 2 s; it reports each failure to
  * {@link DatabaseOutage} (which logs an outage once) and each answer of the database, connection or heartbeat, too.
@@ -72,6 +73,7 @@ public class ChangeFeed {
         long timeoutSeconds = Math.max(1, heartbeat.multipliedBy(2).toSeconds());
         connection.setProperty("ApplicationName", APPLICATION_NAME);
         connection.setProperty("connectTimeout", Long.toString(timeoutSeconds));
+        connection.setProperty("loginTimeout", Long.toString(timeoutSeconds));
         connection.setProperty("socketTimeout", Long.toString(timeoutSeconds));
         connection.setProperty("logServerErrorDetail", "false");
     }

@@ -24,8 +24,10 @@ class DatabaseUnavailableTest {
         SQLException refused = new PSQLException("Connection to 127.0.0.1:5432 refused.",
                 PSQLState.CONNECTION_UNABLE_TO_CONNECT);
         assertEquals(Optional.of("PSQLException 08001: Connection to 127.0.0.1:5432 refused."),
-                DatabaseUnavailable.reason(new PersistenceException("wrapped", new GenericJDBCException("x", refused))));
-        assertTrue(DatabaseUnavailable.reason(new PSQLException("I/O error", PSQLState.CONNECTION_FAILURE)).isPresent());
+                DatabaseUnavailable.reason(new PersistenceException("wrapped",
+                        new GenericJDBCException("x", refused))));
+        assertTrue(DatabaseUnavailable.reason(new PSQLException("I/O error", PSQLState.CONNECTION_FAILURE))
+                .isPresent());
     }
 
     @Test
