@@ -31,7 +31,7 @@ public class MailCourier extends Courier {
     @Scheduled(every = "${scim-token.mail.dispatch-interval:PT5S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         if (config.enabled()) {
-            dispatchDue();
+            dispatchScheduled();
         }
     }
 

@@ -35,7 +35,7 @@ public class PushCourier extends Courier {
     @Scheduled(every = "${scim-token.push.dispatch-interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         if (config.gatewayUrl().isPresent()) {
-            dispatchDue();
+            dispatchScheduled();
         }
     }
 

@@ -1,18 +1,28 @@
 package com.cerby.scimtoken.verification;
 
 import com.cerby.scimtoken.common.db.ChangeFeed;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Tells long polls that a verification changed, on every instance (through the {@link ChangeFeed}). Waiting holds
  * no thread: a waiter is a future that a notification completes.
+ *
+ * <p>When the instance shuts down, long polls keep waiting while readiness is down ({@code quarkus.shutdown.delay})
+ * and are answered, with the state as it is then, when the delay ends: before the HTTP server stops taking requests
+ * and waits for those under way. A long poll that arrives after that is not made to wait.
  */
 @Startup
 @ApplicationScoped
@@ -22,9 +32,13 @@ public class VerificationChanges {
 
     private final Map<UUID, Set<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
     private final ChangeFeed feed;
+    private final Duration shutdownDelay;
+    private volatile boolean stopped;
 
-    VerificationChanges(ChangeFeed feed) {
+    VerificationChanges(ChangeFeed feed,
+            @ConfigProperty(name = "quarkus.shutdown.delay") Optional<Duration> shutdownDelay) {
         this.feed = feed;
+        this.shutdownDelay = shutdownDelay.orElse(Duration.ZERO);
         feed.subscribe(CHANNEL, this::wake);
     }
 
@@ -32,7 +46,17 @@ public class VerificationChanges {
     public CompletableFuture<Void> nextChange(UUID verificationId) {
         CompletableFuture<Void> change = new CompletableFuture<>();
         waiters.computeIfAbsent(verificationId, id -> ConcurrentHashMap.newKeySet()).add(change);
+        if (stopped) {
+            change.complete(null);
+        }
         return change;
+    }
+
+    void onShutdown(@Observes ShutdownDelayInitiatedEvent shutdown) {
+        CompletableFuture.delayedExecutor(shutdownDelay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            stopped = true;
+            wake(null);
+        });
     }
 
     public void forget(UUID verificationId, CompletableFuture<Void> change) {

@@ -26,11 +26,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
 
 /** The requester's side of a verification: the web app starts, polls (or long-polls), cancels or completes it. */
 @Path("/api/v1/workspaces/{workspaceId}/scim-token/verifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class VerificationResource {
+
+    private static final Logger LOG = Logger.getLogger(VerificationResource.class);
 
     private final VerificationService service;
     private final CodeSubmissions codes;
@@ -86,8 +89,10 @@ public class VerificationResource {
                 return Uni.createFrom().item(current);
             }
             Duration timeLeft = service.timeLeft(workspaceId, id, userId);
+            Duration waiting = timeLeft.compareTo(wait) < 0 ? timeLeft : wait;
+            LOG.debugf("A long poll waits up to %d ms for verification %s to change", waiting.toMillis(), id);
             return Uni.createFrom().completionStage(change)
-                    .ifNoItem().after(timeLeft.compareTo(wait) < 0 ? timeLeft : wait).recoverWithItem((Void) null)
+                    .ifNoItem().after(waiting).recoverWithItem((Void) null)
                     .emitOn(Infrastructure.getDefaultWorkerPool())
                     .map(changedOrTimedOut -> service.reread(workspaceId, id, userId))
                     .onTermination().invoke(() -> changes.forget(id, change));

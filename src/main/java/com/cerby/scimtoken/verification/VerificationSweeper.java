@@ -2,6 +2,7 @@ package com.cerby.scimtoken.verification;
 
 import com.cerby.scimtoken.audit.AuditEvent;
 import com.cerby.scimtoken.audit.AuditLog;
+import com.cerby.scimtoken.common.db.DatabaseOutage;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,20 +24,22 @@ public class VerificationSweeper {
     private final AuditLog audit;
     private final VerificationMetrics metrics;
     private final Clock clock;
+    private final DatabaseOutage outage;
 
     VerificationSweeper(VerificationRepository verifications, VerificationChanges changes, AuditLog audit,
-            VerificationMetrics metrics, Clock clock) {
+            VerificationMetrics metrics, Clock clock, DatabaseOutage outage) {
         this.verifications = verifications;
         this.changes = changes;
         this.audit = audit;
         this.metrics = metrics;
         this.clock = clock;
+        this.outage = outage;
     }
 
     @Scheduled(every = "${scim-token.verification.sweep-interval:PT30S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        expireOverdue();
+        outage.runJob("expiry sweep", this::expireOverdue);
     }
 
     /** Marks one batch of overdue verifications expired; answers how many. */

@@ -27,13 +27,21 @@ class ProductionStartupIT {
     private static final String ENCRYPTION_MESSAGE = "Token encryption key: set SCIM_TOKEN_ENCRYPTION_KEYS";
 
     @Test
-    void withoutSettingsItRefusesToStartAndNamesEachMissingOne() throws Exception {
-        String output = outputOfRefusedStart("prod-empty", List.of());
+    void withoutSettingsItRefusesToStartWithOneJsonLogLineNamingEachMissingSetting() throws Exception {
+        ServiceProcess service = refusedStart("prod-empty", List.of());
 
-        assertTrue(output.contains(DATABASE_MESSAGE), output);
-        assertTrue(output.contains(JWT_MESSAGE), output);
-        assertTrue(output.contains(ISSUER_MESSAGE), output);
-        assertTrue(output.contains(ENCRYPTION_MESSAGE), output);
+        List<JsonNode> lines = service.logSince(0);
+        assertEquals(1, lines.size(), "one log line and nothing else, no stack trace:\n" + service.output());
+        JsonNode line = lines.get(0);
+        assertEquals("ERROR", line.path("level").asText());
+        assertEquals("scim-token-service", line.path("service").asText());
+        assertTrue(line.has("timestamp") && line.has("loggerName"), line.toString());
+        assertFalse(line.has("exception") || line.has("stackTrace"), line.toString());
+        String message = line.path("message").asText();
+        assertTrue(message.contains(DATABASE_MESSAGE), message);
+        assertTrue(message.contains(JWT_MESSAGE), message);
+        assertTrue(message.contains(ISSUER_MESSAGE), message);
+        assertTrue(message.contains(ENCRYPTION_MESSAGE), message);
     }
 
     @Test
@@ -109,9 +117,14 @@ class ProductionStartupIT {
 
 
     private static String outputOfRefusedStart(String name, List<String> systemProperties) throws Exception {
+        return refusedStart(name, systemProperties).output();
+    }
+
+    /** Starts the service, which must exit with a non-zero code; its output stays readable. */
+    private static ServiceProcess refusedStart(String name, List<String> systemProperties) throws Exception {
         try (ServiceProcess service = ServiceProcess.start(name, systemProperties)) {
             assertNotEquals(0, service.awaitExit(Duration.ofSeconds(60)), "the service must refuse to start");
-            return service.output();
+            return service;
         }
     }
 }

@@ -1,11 +1,15 @@
 package com.cerby.scimtoken.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +23,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final Path output;
@@ -30,13 +35,18 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the service with the given system properties and without any of the caller's service settings. */
+    /**
+     * Starts the service with the given system properties and without any of the caller's service settings. A
+     * SIGTERM ends it without the shutdown delay (there is no load balancer to wait for) unless the properties set
+     * {@code quarkus.shutdown.delay}.
+     */
     public static ServiceProcess start(String name, List<String> systemProperties) throws IOException {
         int port = freePort();
         Path output = Files.createTempFile("scim-token-" + name + "-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + freePort()));
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + freePort(),
+                "-Dquarkus.shutdown.delay=PT0S"));
         command.addAll(systemProperties);
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -56,9 +66,15 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static List<String> productionSettings(com.cerby.scimtoken.local.EmbeddedDatabase database,
             String encryptionKeys) {
-        return List.of("-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
-                "-Dquarkus.datasource.username=" + database.username(),
-                "-Dquarkus.datasource.password=" + database.password(),
+        return productionSettings(database.jdbcUrl(), database.username(), database.password(), encryptionKeys);
+    }
+
+    /** What production mode needs, with the database given by its JDBC URL and credentials. */
+    public static List<String> productionSettings(String jdbcUrl, String username, String password,
+            String encryptionKeys) {
+        return List.of("-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
+                "-Dquarkus.datasource.username=" + username,
+                "-Dquarkus.datasource.password=" + password,
                 "-Dmp.jwt.verify.publickey.location="
                         + Path.of("target", "test-classes", "jwt", "publicKey.pem").toAbsolutePath(),
                 "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER,
@@ -105,6 +121,31 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String output() throws IOException {
         return Files.readString(output);
+    }
+
+    /** Where the output ends now, so that {@link #logSince} reads only what comes after. */
+    public long outputMark() throws IOException {
+        return Files.size(output);
+    }
+
+    /** The log lines written since the mark, each a JSON document as production logs them; fails on any other line. */
+    public List<JsonNode> logSince(long mark) throws IOException {
+        byte[] all = Files.readAllBytes(output);
+        String since = new String(all, (int) mark, all.length - (int) mark, StandardCharsets.UTF_8);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : since.lines().filter(text -> !text.isBlank()).toList()) {
+            try {
+                lines.add(JSON.readTree(line));
+            } catch (JsonProcessingException notJson) {
+                throw new AssertionError("Not a JSON log line: " + line, notJson);
+            }
+        }
+        return lines;
+    }
+
+    /** Sends SIGTERM, as {@code kill} does, and returns at once; {@link #awaitExit} waits for the end. */
+    public void terminate() {
+        process.destroy();
     }
 
     /** Ends the process as {@code kill -9} would: no shutdown hooks run. */

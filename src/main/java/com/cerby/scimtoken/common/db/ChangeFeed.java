@@ -33,8 +33,12 @@ import org.postgresql.PGNotification;
  *
  * <p>A LISTEN connection can die quietly: a half-open TCP connection (a dropped NAT entry, a failover) delivers
  * nothing and reports no error. So the listener sends a heartbeat query every
- * {@code scim-token.change-feed.heartbeat}, with a socket timeout of twice that: a connection that does not answer
- * in time is given up, and the reconnection makes every subscriber forget what it knew.
+ * {@code scim-token.change-feed.heartbeat}, with a socket timeout of twice that (and as long to connect and log in): a
+ * connection that does not answer in time is given up, and the reconnection makes every subscriber forget what it
+ * knew.
+ *
+ * <p>While the database is unavailable the listener tries again every 2 s; it reports each failure to
+ * {@link DatabaseOutage} (which logs an outage once) and each answer of the database, connection or heartbeat, too.
  */
 @Startup
 @ApplicationScoped
@@ -48,17 +52,20 @@ public class ChangeFeed {
 
     private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
     private final EntityManager entityManager;
+    private final DatabaseOutage outage;
     private final String url;
     private final Properties connection = new Properties();
     private final Duration heartbeat;
     private volatile boolean running = true;
     private Thread listener;
 
-    ChangeFeed(EntityManager entityManager, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+    ChangeFeed(EntityManager entityManager, DatabaseOutage outage,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
             @ConfigProperty(name = "scim-token.change-feed.heartbeat", defaultValue = "PT5S") Duration heartbeat) {
         this.entityManager = entityManager;
+        this.outage = outage;
         this.url = url;
         this.heartbeat = heartbeat;
         username.ifPresent(user -> connection.setProperty("user", user));
@@ -66,6 +73,7 @@ public class ChangeFeed {
         long timeoutSeconds = Math.max(1, heartbeat.multipliedBy(2).toSeconds());
         connection.setProperty("ApplicationName", APPLICATION_NAME);
         connection.setProperty("connectTimeout", Long.toString(timeoutSeconds));
+        connection.setProperty("loginTimeout", Long.toString(timeoutSeconds));
         connection.setProperty("socketTimeout", Long.toString(timeoutSeconds));
         connection.setProperty("logServerErrorDetail", "false");
     }
@@ -97,9 +105,15 @@ public class ChangeFeed {
     }
 
     private void listen() {
+        boolean failed = false;
         while (running) {
             try (Connection listening = new org.postgresql.Driver().connect(url, connection);
                     Statement statement = listening.createStatement()) {
+                outage.answered();
+                if (failed) {
+                    LOG.info("Listening for changes again; subscribers forget what they may have missed");
+                    failed = false;
+                }
                 Set<String> channels = new HashSet<>();
                 PGConnection notifications = listening.unwrap(PGConnection.class);
                 long nextHeartbeat = System.nanoTime() + heartbeat.toNanos();
@@ -117,12 +131,14 @@ public class ChangeFeed {
                     }
                     if (System.nanoTime() - nextHeartbeat >= 0) {
                         statement.execute("select 1");
+                        outage.answered();
                         nextHeartbeat = System.nanoTime() + heartbeat.toNanos();
                     }
                 }
             } catch (SQLException e) {
                 if (running) {
-                    LOG.warnf("Listening for changes failed (%s); reconnecting", e.getMessage());
+                    failed = true;
+                    outage.failed("listening for changes", DatabaseUnavailable.describe(e));
                     pauseBeforeReconnect();
                 }
             }

@@ -21,6 +21,11 @@ public abstract class Courier {
         return outbox.dispatchDue(this);
     }
 
+    /** One turn of the courier's schedule: {@link #dispatchDue()}, ending quietly while the database is unavailable. */
+    protected void dispatchScheduled() {
+        outbox.dispatchScheduled(this);
+    }
+
     /** Delivers one payload; answers null when it was accepted, otherwise what went wrong (never a secret). */
     protected abstract String deliver(String payload);
 

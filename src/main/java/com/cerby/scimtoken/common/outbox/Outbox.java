@@ -1,15 +1,27 @@
 package com.cerby.scimtoken.common.outbox;
 
+import com.cerby.scimtoken.common.db.DatabaseOutage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,6 +29,9 @@ import org.jboss.logging.Logger;
  * exactly when the change does) and delivered later by its channel's {@link Courier}, with retries and exponential
  * backoff. Delivery runs apart from requests, so a slow or failing gateway or SMTP server never slows or fails one.
  * Several instances share the work: each claims due rows with SKIP LOCKED and leases them while it delivers.
+ * When an instance begins to shut down it claims nothing more and hands back the rows it claimed but has not begun
+ * to deliver, so that another instance sends them at once instead of after the lease; before the database pool
+ * closes, it waits for a delivery under way (which ends within its courier's timeout) to be recorded.
  */
 @ApplicationScoped
 public class Outbox {
@@ -27,11 +42,21 @@ public class Outbox {
     private final EntityManager entityManager;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final DatabaseOutage outage;
+    /** Rows this instance claimed and has not begun to deliver; whoever removes an id delivers or releases it. */
+    private final Set<UUID> claimed = ConcurrentHashMap.newKeySet();
+    /** Each dispatch holds the read lock; shutdown takes the write lock to wait for the dispatches under way. */
+    private final ReadWriteLock dispatching = new ReentrantReadWriteLock();
+    private final Duration shutdownTimeout;
+    private volatile boolean stopping;
 
-    Outbox(EntityManager entityManager, MeterRegistry metrics, Clock clock) {
+    Outbox(EntityManager entityManager, MeterRegistry metrics, Clock clock, DatabaseOutage outage,
+            @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "PT20S") Duration shutdownTimeout) {
         this.entityManager = entityManager;
         this.metrics = metrics;
         this.clock = clock;
+        this.outage = outage;
+        this.shutdownTimeout = shutdownTimeout;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -41,12 +66,63 @@ public class Outbox {
 
     /** Delivers every message of the courier's channel that is due now; answers how many were tried. */
     int dispatchDue(Courier courier) {
-        List<OutboxMessage> due = QuarkusTransaction.requiringNew().call(() -> claimDue(courier));
-        for (OutboxMessage message : due) {
-            String error = courier.deliver(message.payload());
-            QuarkusTransaction.requiringNew().run(() -> record(message.id(), error, courier.retryPolicy()));
+        if (stopping) {
+            return 0;
         }
-        return due.size();
+        dispatching.readLock().lock();
+        try {
+            List<OutboxMessage> due = QuarkusTransaction.requiringNew().call(() -> claimDue(courier));
+            due.forEach(message -> claimed.add(message.id()));
+            if (stopping) {
+                releaseClaimed();
+            }
+            int tried = 0;
+            for (OutboxMessage message : due) {
+                if (claimed.remove(message.id())) {
+                    String error = courier.deliver(message.payload());
+                    QuarkusTransaction.requiringNew().run(() -> record(message.id(), error, courier.retryPolicy()));
+                    tried++;
+                }
+            }
+            return tried;
+        } finally {
+            dispatching.readLock().unlock();
+        }
+    }
+
+    /** A scheduled turn of {@link #dispatchDue}; a turn that finds the database unavailable ends quietly. */
+    void dispatchScheduled(Courier courier) {
+        outage.runJob(courier.channel().toLowerCase(Locale.ROOT) + " delivery", () -> dispatchDue(courier));
+    }
+
+    /** Shutdown begins (readiness is down): claim nothing more, and hand back what is claimed but not yet sent. */
+    void stopClaiming(@Observes ShutdownDelayInitiatedEvent shutdown) {
+        stopping = true;
+        outage.runJob("releasing claimed messages", this::releaseClaimed);
+    }
+
+    /** The end of shutdown, before the database pool closes: the deliveries under way are recorded. */
+    void awaitDeliveries(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        if (dispatching.writeLock().tryLock(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            dispatching.writeLock().unlock();
+        }
+    }
+
+    private void releaseClaimed() {
+        List<UUID> released = new ArrayList<>();
+        for (UUID id : claimed) {
+            if (claimed.remove(id)) {
+                released.add(id);
+            }
+        }
+        if (!released.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "update outbox set next_attempt_at = :now where id in (:ids) and status = 'PENDING'")
+                    .setParameter("now", clock.instant())
+                    .setParameter("ids", released)
+                    .executeUpdate());
+            LOG.infof("Released %d claimed outbox messages for another instance", released.size());
+        }
     }
 
     /** Takes due rows no other instance holds and leases them for the time a delivery may take. */

@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.common.problem;
 
+import com.cerby.scimtoken.common.db.DatabaseOutage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -22,11 +24,23 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where failures become {@code application/problem+json}. Client errors are logged at debug,
- * server errors at warn or error; no exception message of a 5xx reaches the client.
+ * server errors at warn or error, except a database outage, which {@link DatabaseOutage} logs once for all the
+ * requests it fails; no exception message of a 5xx reaches the client.
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /**
+     * When to try again after a database outage: time for most restarts and failovers to finish (the service itself
+     * notices the database's return within about 2 s).
+     */
+    private static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
+
+    private final DatabaseOutage outage;
+
+    ProblemMapper(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -110,8 +124,13 @@ public class ProblemMapper {
         return response;
     }
 
+    /** Everything else: a database that is unavailable (503, logged once per outage), or a failure of the service. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (outage.failed(uri.getPath(), e)) {
+            return problem(new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                    "The database is unavailable for a moment; try again shortly.", RETRY_AFTER_OUTAGE), uri);
+        }
         LOG.error("Unhandled failure", e);
         return respond(Problem.of(ProblemType.INTERNAL_ERROR,
                 "The service could not complete the request.", path(uri)));
@@ -145,7 +164,7 @@ public class ProblemMapper {
     }
 
     static Response respond(Problem problem) {
-        if (problem.status() >= 500) {
+        if (problem.status() >= 500 && !ProblemType.SERVICE_UNAVAILABLE.code().equals(problem.code())) {
             LOG.warnf("Answered %d %s", problem.status(), problem.code());
         } else {
             LOG.debugf("Answered %d %s", problem.status(), problem.code());

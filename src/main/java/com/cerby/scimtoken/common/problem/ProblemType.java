@@ -40,7 +40,8 @@ public enum ProblemType {
     TOO_MANY_ATTEMPTS(429, "Too many wrong codes"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
-    EMAIL_NOT_SENT(503, "The verification email could not be sent");
+    EMAIL_NOT_SENT(503, "The verification email could not be sent"),
+    SERVICE_UNAVAILABLE(503, "The service is unavailable for a moment");
 
     public static final String TYPE_PREFIX = "urn:scim-token-service:problem:";
 
