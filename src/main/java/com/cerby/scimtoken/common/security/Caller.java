@@ -19,6 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Caller {
 
     static final String WORKSPACE_CLAIM = "workspace_id";
+    private static final int MAX_EMAIL_LENGTH = 254;
 
     private final JsonWebToken jwt;
 
@@ -35,9 +36,12 @@ public class Caller {
         return text(WORKSPACE_CLAIM).orElse(null);
     }
 
-    /** The {@code email} claim, where the verification email goes; empty when the identity provider sent none. */
+    /**
+     * The {@code email} claim, where the verification email goes; empty when the identity provider sent none, or
+     * none that fits an SMTP path (254 characters, RFC 5321).
+     */
     public Optional<String> email() {
-        return text("email").filter(email -> !email.isBlank());
+        return text("email").filter(email -> !email.isBlank() && email.length() <= MAX_EMAIL_LENGTH);
     }
 
     /** When the user last signed in at the identity provider (OIDC {@code auth_time}), if the token says. */
