@@ -5,6 +5,8 @@ import com.cerby.scimtoken.common.security.Roles;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -21,8 +23,11 @@ public class IntrospectionResource {
 
     private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
+    /** Far above any token's length (54 characters); a longer one is refused as invalid, not looked up. */
+    static final int MAX_TOKEN_LENGTH = 2048;
+
     /** The JSON form of the request. */
-    public record IntrospectionRequest(String token) {
+    public record IntrospectionRequest(@Size(max = MAX_TOKEN_LENGTH) String token) {
     }
 
     private final IntrospectionService service;
@@ -35,7 +40,7 @@ public class IntrospectionResource {
     @NonBlocking
     @RolesAllowed(Roles.TOKEN_INTROSPECTOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> introspectForm(@FormParam("token") String token) {
+    public Uni<Response> introspectForm(@FormParam("token") @Size(max = MAX_TOKEN_LENGTH) String token) {
         return answer(token);
     }
 
@@ -43,7 +48,7 @@ public class IntrospectionResource {
     @NonBlocking
     @RolesAllowed(Roles.TOKEN_INTROSPECTOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> introspectJson(IntrospectionRequest request) {
+    public Uni<Response> introspectJson(@Valid IntrospectionRequest request) {
         return answer(request == null ? null : request.token());
     }
 

@@ -13,6 +13,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class VerificationRepository implements PanacheRepositoryBase<Verification, UUID> {
 
+    /** The most pending verifications a phone is shown at once (openapi.yaml: DeviceVerificationList). */
+    static final int MAX_LISTED_PENDING = 100;
+
     /** The verification, if the user started it; anyone else's is indistinguishable from none. */
     Optional<Verification> findOwned(UUID id, String userId) {
         return find("id = ?1 and userId = ?2", id, userId).firstResultOptional();
@@ -83,9 +86,9 @@ public class VerificationRepository implements PanacheRepositoryBase<Verificatio
                 .page(0, limit).list();
     }
 
-    /** Push verifications waiting for the user's phone, oldest first. */
+    /** Push verifications waiting for the user's phone, oldest first; the listing is bounded whatever the settings. */
     List<Verification> listPendingPush(String userId, Instant now) {
-        return list("userId = ?1 and status = ?2 and method = ?3 and expiresAt > ?4 order by createdAt, id", userId,
-                VerificationStatus.PENDING, VerificationMethod.PUSH, now);
+        return find("userId = ?1 and status = ?2 and method = ?3 and expiresAt > ?4 order by createdAt, id", userId,
+                VerificationStatus.PENDING, VerificationMethod.PUSH, now).range(0, MAX_LISTED_PENDING - 1).list();
     }
 }

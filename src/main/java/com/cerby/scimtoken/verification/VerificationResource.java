@@ -28,8 +28,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
-/** The requester's side of a verification: the web app starts, polls (or long-polls), cancels or completes it. */
-@Path("/api/v1/workspaces/{workspaceId}/scim-token/verifications")
+/**
+ * The requester's side of a verification: the web app starts, polls (or long-polls), cancels or completes it. The
+ * class shares its path with {@code ScimTokenResource}, so that RESTEasy routes both as one resource: a path under
+ * another class's path would answer a wrong method with 404 instead of 405.
+ */
+@Path("/api/v1/workspaces/{workspaceId}/scim-token")
 @Produces(MediaType.APPLICATION_JSON)
 public class VerificationResource {
 
@@ -49,6 +53,7 @@ public class VerificationResource {
     }
 
     @POST
+    @Path("verifications")
     @RolesAllowed({ Roles.OWNER, Roles.SUPER_ADMIN, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(
@@ -65,7 +70,7 @@ public class VerificationResource {
      * wait holds no thread: the answer comes from a change notification or a timer.
      */
     @GET
-    @Path("{verificationId}")
+    @Path("verifications/{verificationId}")
     @Blocking
     @RolesAllowed({ Roles.OWNER, Roles.SUPER_ADMIN, Roles.ADMIN })
     public Uni<VerificationView> get(
@@ -103,7 +108,7 @@ public class VerificationResource {
     }
 
     @DELETE
-    @Path("{verificationId}")
+    @Path("verifications/{verificationId}")
     @RolesAllowed({ Roles.OWNER, Roles.SUPER_ADMIN, Roles.ADMIN })
     public void cancel(
             @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId,
@@ -114,7 +119,7 @@ public class VerificationResource {
     }
 
     @POST
-    @Path("{verificationId}/code")
+    @Path("verifications/{verificationId}/code")
     @RolesAllowed({ Roles.OWNER, Roles.SUPER_ADMIN, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
     public VerificationView submitCode(

@@ -94,8 +94,17 @@ class IntrospectionTest extends DatabaseTest {
     }
 
     @Test
-    void aFormTokenOverTheFormLimitIsTooLarge() {
-        assertProblem(introspect("x".repeat(5000)), 413, "payload_too_large", PATH);
+    void aTokenOver2048CharactersIsInvalidInAFormAsInJson() {
+        assertProblem(introspect("x".repeat(5000)), 400, "validation_failed", PATH)
+                .body("errors[0].field", equalTo("token"));
+        assertProblem(given().auth().oauth2(INTROSPECTOR).contentType(ContentType.JSON)
+                .body(Map.of("token", "x".repeat(2049))).when().post(PATH).then(), 400, "validation_failed", PATH)
+                .body("errors[0].field", equalTo("token"));
+    }
+
+    @Test
+    void aFormOver64KibIsTooLarge() {
+        assertProblem(introspect("x".repeat(65 * 1024)), 413, "payload_too_large", PATH);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.cerby.scimtoken.common.problem;
 
 import com.cerby.scimtoken.common.db.DatabaseOutage;
+import com.cerby.scimtoken.common.web.ResourceRoutes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -11,14 +12,16 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -37,9 +40,11 @@ public class ProblemMapper {
     private static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
 
     private final DatabaseOutage outage;
+    private final ResourceRoutes routes;
 
-    ProblemMapper(DatabaseOutage outage) {
+    ProblemMapper(DatabaseOutage outage, ResourceRoutes routes) {
         this.outage = outage;
+        this.routes = routes;
     }
 
     @ServerExceptionMapper
@@ -107,21 +112,25 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response framework(WebApplicationException e, UriInfo uri) {
+    public Response framework(WebApplicationException e, UriInfo uri, Request request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 || status == 405) {
+            Optional<SortedSet<String>> allowed = routes.allowedAt(path(uri));
+            if (allowed.isPresent() && !allowed.get().contains(request.getMethod())) {
+                return Response.fromResponse(respond(Problem.of(ProblemType.METHOD_NOT_ALLOWED,
+                                frameworkDetail(ProblemType.METHOD_NOT_ALLOWED), path(uri))))
+                        .header(HttpHeaders.ALLOW, String.join(", ", allowed.get()))
+                        .build();
+            }
+        }
         ProblemType type = ProblemType.forStatus(status);
         if (status >= 500) {
             LOG.warn("Framework failure", e);
         }
-        Response response = respond(Problem.of(type, frameworkDetail(type), path(uri)));
-        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        if (e instanceof NotAllowedException && allow != null && !allow.isBlank()) {
-            return Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
-        }
-        return response;
+        return respond(Problem.of(type, frameworkDetail(type), path(uri)));
     }
 
     /** Everything else: a database that is unavailable (503, logged once per outage), or a failure of the service. */

@@ -37,7 +37,7 @@ public class Caller {
         return claims.workspaceId(jwt).orElse(null);
     }
 
-    /** Where the verification email goes; empty when the identity provider sent no address. */
+    /** Where the verification email goes; empty when the identity provider sent no address that fits. */
     public Optional<String> email() {
         return claims.email(jwt);
     }

@@ -21,6 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class Claims {
 
+    private static final int MAX_EMAIL_LENGTH = 254;
+
     private final ClaimsConfig config;
     /** Issuer value → this service's roles; empty when every role keeps its own name (the default). */
     private final Map<String, Set<String>> rolesByValue = new HashMap<>();
@@ -50,8 +52,9 @@ public class Claims {
         return text(jwt, config.workspaceClaim());
     }
 
+    /** The email claim; empty when the identity provider sent none, or none that fits an SMTP path (254 characters, RFC 5321). */
     public Optional<String> email(JsonWebToken jwt) {
-        return text(jwt, config.emailClaim()).filter(email -> !email.isBlank());
+        return text(jwt, config.emailClaim()).filter(email -> !email.isBlank() && email.length() <= MAX_EMAIL_LENGTH);
     }
 
     /** Whether the issuer's values are taken as this service's roles unchanged. */
