@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.scimtoken;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -27,7 +28,7 @@ public record ScimTokenMetadata(boolean exists, String status, UUID tokenId, Str
     static ScimTokenMetadata of(ScimToken current, Instant now, Previous previous) {
         boolean active = current.isActiveAt(now);
         Long daysLeft = active && current.expiresAt() != null
-                ? ScimToken.daysLeft(java.time.Duration.between(now, current.expiresAt()))
+                ? ScimToken.daysLeft(Duration.between(now, current.expiresAt()))
                 : null;
         return new ScimTokenMetadata(active, active ? "active" : "expired", current.id(), current.hint(),
                 current.createdAt(), current.createdBy(), current.lastUsedAt(), current.expiresAt(), daysLeft,

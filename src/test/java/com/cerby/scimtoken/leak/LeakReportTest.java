@@ -170,6 +170,7 @@ class LeakReportTest extends DatabaseTest {
                 "invalid_signature", PATH);
         assertProblem(send(body, "github-key-1", "bm90IGEgc2lnbmF0dXJl"), 401, "invalid_signature", PATH);
         assertProblem(send(body, "github-key-1", "%%%"), 401, "invalid_signature", PATH);
+        assertProblem(send(body, "k".repeat(129), github.sign(body, "github-key-1")), 401, "invalid_signature", PATH);
 
         introspect(token).body("active", equalTo(true));
         assertEquals(0L, leakEvents());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.cerby.scimtoken.common.problem.ProblemType;
 import com.cerby.scimtoken.common.web.ResourceRoutes;
 import com.cerby.scimtoken.support.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -42,6 +44,18 @@ class OpenApiContractTest {
         served.keySet().removeIf(template -> !template.startsWith("/api/"));
 
         assertEquals(documentedMethodsByTemplate(), served);
+    }
+
+    @Test
+    void everyProblemCodeOfTheApiIsDocumented() {
+        SortedSet<String> documented = new TreeSet<>();
+        document.root().at("/components/schemas/Problem/properties/code/enum")
+                .forEach(code -> documented.add(code.asText()));
+        SortedSet<String> answered = Arrays.stream(ProblemType.values())
+                .filter(type -> type != ProblemType.LOOPBACK_ONLY)
+                .map(ProblemType::code).collect(Collectors.toCollection(TreeSet::new));
+
+        assertEquals(answered, documented, "loopback_only is local mode's own (/local/jwt), not the API's");
     }
 
     @Test

@@ -48,8 +48,8 @@ class StringLimitsTest {
         for (JsonNode reference : operation.definition().path("parameters")) {
             JsonNode parameter = document.resolve(reference);
             JsonNode schema = parameter.path("schema");
-            if (!schema.has("maxLength")) {
-                continue;
+            if (!schema.has("maxLength") || parameter.path("in").asText().equals("header")) {
+                continue; // the only header parameter names a signing key: one too long is not GitHub's, a 401
             }
             String name = parameter.path("name").asText();
             String tooLong = tooLong(schema);
