@@ -53,6 +53,7 @@ class AuditLog extends HTMLElement {
         h('thead', {}, h('tr', {}, ['When', 'Event', 'Who', 'Details'].map((name) => h('th', { scope: 'col' }, name)))),
         this.#rows),
       this.#empty, this.#failure, this.#loadMore));
+    this.#rows.setAttribute('aria-busy', 'true');
   }
 
   /** Shows the newest page again. */
@@ -62,7 +63,9 @@ class AuditLog extends HTMLElement {
     await this.#more();
   }
 
+  /** Adds the next page; the rows are marked busy while it loads. */
   async #more() {
+    this.#rows.setAttribute('aria-busy', 'true');
     this.#failure.replaceChildren();
     try {
       const page = await this.context.api.auditEvents(this.context.workspaceId, this.#cursor);
@@ -73,6 +76,7 @@ class AuditLog extends HTMLElement {
     }
     this.#empty.hidden = this.#rows.childElementCount > 0;
     this.#loadMore.hidden = !this.#cursor;
+    this.#rows.setAttribute('aria-busy', 'false');
   }
 
   #row(event) {
