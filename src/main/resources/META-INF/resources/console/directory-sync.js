@@ -80,7 +80,8 @@ class DirectorySync extends HTMLElement {
   #showFacts(metadata) {
     this.#view.hidden = metadata.status in ENDED;
     if (!metadata.exists) {
-      this.#facts.replaceChildren(this.#fact('Token', ENDED[metadata.status] ?? 'No token yet. View Token creates one.'));
+      const state = ENDED[metadata.status] ?? 'No token yet. View Token creates one.';
+      this.#facts.replaceChildren(this.#fact('Token', state));
       return;
     }
     this.#facts.replaceChildren(...[

@@ -164,6 +164,7 @@ class Phone extends HTMLElement {
       }
       this.#decide(verification, 'approve', Number(typed));
     };
+    const decline = (decision) => this.#decide(verification, decision);
     const { ipAddress, userAgent } = verification.requester ?? {};
     return h('li', { className: 'scim-request' }, h('article', { 'aria-labelledby': heading.id },
       heading,
@@ -173,9 +174,8 @@ class Phone extends HTMLElement {
         number.root,
         h('div', { className: 'scim-actions' },
           h('button', { type: 'submit' }, 'Approve'),
-          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#decide(verification, 'deny') },
-            'Deny'),
-          h('button', { type: 'button', className: 'scim-warning', onclick: () => this.#decide(verification, 'report') },
+          h('button', { type: 'button', className: 'scim-secondary', onclick: () => decline('deny') }, 'Deny'),
+          h('button', { type: 'button', className: 'scim-warning', onclick: () => decline('report') },
             'Report suspicious')))));
   }
 

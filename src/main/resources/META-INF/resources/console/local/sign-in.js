@@ -22,7 +22,11 @@ class LocalSignIn extends HTMLElement {
       label: 'Role',
       control: h('select', {}, ROLES.map(([value, label]) => h('option', { value }, label))),
     }),
-    email: field({ label: 'Email', hint: 'Optional: where verification emails go.', control: text('alice@example.com', { type: 'email' }) }),
+    email: field({
+      label: 'Email',
+      hint: 'Optional: where verification emails go.',
+      control: text('alice@example.com', { type: 'email' }),
+    }),
   };
   #failure = liveRegion({ assertive: true });
 

@@ -237,7 +237,8 @@ class ConsoleBrowserTest extends DatabaseTest {
         Flows.introspect(rotated).body("active", equalTo(true));
         Flows.introspect(previous).body("active", equalTo(true));
         Instant previousStops = Instant.parse(given().auth().oauth2(OWNER)
-                .when().get("/api/v1/workspaces/" + WORKSPACE + "/scim-token").then().extract().path("previous.expiresAt"));
+                .when().get("/api/v1/workspaces/" + WORKSPACE + "/scim-token")
+                .then().extract().path("previous.expiresAt"));
         assertTrue(Duration.between(Instant.now(), previousStops).compareTo(Duration.ofHours(23)) > 0);
         assertTrue(console.fact("Previous token").contains("keeps working until"), console.fact("Previous token"));
     }

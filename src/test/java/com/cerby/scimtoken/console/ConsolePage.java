@@ -155,7 +155,8 @@ public final class ConsolePage {
     public int numberToTypeOnThePhone() {
         WebElement dialog = dialog(CONFIRM);
         return Integer.parseInt(browser.waitFor(driver -> Accessible.named(dialog, "status",
-                "Type this number on your phone").map(WebElement::getText).filter(text -> !text.isEmpty()).orElse(null)));
+                "Type this number on your phone").map(WebElement::getText).filter(text -> !text.isEmpty())
+                .orElse(null)));
     }
 
     public String confirmationText() {
@@ -178,6 +179,10 @@ public final class ConsolePage {
     public String authenticatorCodeDescription() {
         WebElement field = Accessible.named(dialog(CONFIRM), "textbox", "Authenticator code").orElseThrow();
         return browser.waitFor(driver -> "true".equals(field.getAttribute("aria-invalid")) ? description(field) : null);
+    }
+
+    public void emailMeALink() {
+        click(dialog(CONFIRM), "button", "Email me a link");
     }
 
     public void tryAgain() {
