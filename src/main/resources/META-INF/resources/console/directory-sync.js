@@ -48,7 +48,12 @@ class DirectorySync extends HTMLElement {
       h('p', {}, 'Identity providers such as Okta and Microsoft Entra ID use the SCIM token to provision users and '
         + 'groups into this workspace.'));
     this.append(section);
-    this.#claims = claimsOf(await this.context.getAccessToken());
+    try {
+      this.#claims = claimsOf(await this.context.getAccessToken());
+    } catch {
+      section.append(h('p', { role: 'alert' }, 'Your session could not be read. Sign in again.'));
+      return;
+    }
     if (!canViewToken(this.#claims)) {
       section.append(h('p', { className: 'scim-note' },
         'Only workspace owners, super admins and admins can see the Directory Sync settings.'));
@@ -106,11 +111,11 @@ class DirectorySync extends HTMLElement {
     }
     try {
       const revealed = await this.context.api.reveal(this.context.workspaceId, verificationId);
-      this.refresh();
-      await ask(this, modal('scim-token-dialog', { token: revealed.token }));
+      this.append(modal('scim-token-dialog', { token: revealed.token }));
     } catch (error) {
       this.#failure.textContent = problemSentence(error);
     }
+    await this.refresh();
   }
 
   async #rotateToken() {
@@ -123,13 +128,13 @@ class DirectorySync extends HTMLElement {
     try {
       const rotated = await this.context.api.rotate(this.context.workspaceId, verificationId,
         choice.gracePeriodSeconds);
-      this.refresh();
-      await ask(this, modal('scim-token-dialog', {
+      this.append(modal('scim-token-dialog', {
         token: rotated.token, rotated: true, previousTokenExpiresAt: rotated.previousTokenExpiresAt,
       }));
     } catch (error) {
       this.#failure.textContent = problemSentence(error);
     }
+    await this.refresh();
   }
 
   async #revokeToken() {

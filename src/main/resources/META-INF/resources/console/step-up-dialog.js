@@ -87,27 +87,33 @@ class StepUpDialog extends ModalElement {
     return this.context.api;
   }
 
+  /** Starts a verification by push or email; the one followed so far stays until the new one has started. */
   async #start(method) {
-    this.#abandonFollowed();
-    this.#method = method;
     this.#tryAgain.hidden = true;
-    this.#challenge.hidden = true;
     this.#failure.replaceChildren();
+    const waiting = this.#progress.textContent;
     this.#progress.textContent = method === 'push' ? 'Sending a request to your phone…' : 'Sending you an email…';
     let verification;
     try {
       verification = await this.#begin(method);
     } catch (error) {
-      this.#ended(problemSentence(error, { method }), error.code !== 'method_not_enrolled');
+      if (this.#following) {
+        this.#progress.textContent = waiting;
+        this.#failure.textContent = problemSentence(error, { method });
+      } else {
+        this.#ended(problemSentence(error, { method }), error.code !== 'method_not_enrolled');
+      }
       return;
     }
     if (!this.isConnected) {
       return;
     }
+    this.#abandonFollowed();
+    this.#method = method;
+    this.#challenge.hidden = method !== 'push';
     if (method === 'push') {
       this.#number.value = String(verification.numberChallenge);
       this.#phones.textContent = '';
-      this.#challenge.hidden = false;
       this.#progress.textContent = 'Waiting for your phone…';
       this.#showPhones();
     } else {
@@ -153,6 +159,7 @@ class StepUpDialog extends ModalElement {
           return;
         }
         if (error.code !== 'network_error') {
+          this.#following = null;
           this.#ended(problemSentence(error), true);
           return;
         }
@@ -162,6 +169,7 @@ class StepUpDialog extends ModalElement {
         return;
       }
     }
+    this.#following = null;
     this.#settled(current);
   }
 
