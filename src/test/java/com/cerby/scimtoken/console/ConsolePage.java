@@ -140,7 +140,7 @@ public final class ConsolePage {
         WebElement table = browser.waitFor(driver -> Accessible.named(panel(), "table", "Audit log").orElse(null));
         WebElement rows = table.findElement(By.tagName("tbody"));
         browser.waitFor(driver -> "false".equals(rows.getAttribute("aria-busy")));
-        return rows.findElements(By.tagName("tr")).stream().map(WebElement::getText).toList();
+        return rows.getText().lines().toList();
     }
 
     public void loadMoreAuditEvents() {
