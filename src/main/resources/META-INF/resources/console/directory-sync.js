@@ -82,14 +82,16 @@ class DirectorySync extends HTMLElement {
     await this.#auditLog.reload();
   }
 
+  /** The token's facts; a revoked or expired token (metadata "status") is said so, and View Token is gone. */
   #showFacts(metadata) {
-    this.#view.hidden = metadata.status in ENDED;
-    if (!metadata.exists) {
-      const state = ENDED[metadata.status] ?? 'No token yet. View Token creates one.';
-      this.#facts.replaceChildren(this.#fact('Token', state));
+    const ended = ENDED[metadata.status];
+    this.#view.hidden = Boolean(ended);
+    if (!metadata.hint) {
+      this.#facts.replaceChildren(this.#fact('Token', ended ?? 'No token yet. View Token creates one.'));
       return;
     }
     this.#facts.replaceChildren(...[
+      ended && this.#fact('Status', ended),
       this.#fact('Token', h('code', {}, metadata.hint)),
       this.#fact('Created', `${formatDateTime(metadata.createdAt)} by ${metadata.createdBy}`),
       this.#fact('Last used', metadata.lastUsedAt ? formatDateTime(metadata.lastUsedAt) : 'Never'),
