@@ -3,10 +3,12 @@ package com.cerby.scimtoken.console;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WrapsDriver;
 
 /**
  * Finds elements the way a screen reader does: by the role and accessible name the browser computes for them,
@@ -26,7 +28,6 @@ final class Accessible {
             Map.entry("article", "article, [role=article]"),
             Map.entry("status", "output, [role=status]"),
             Map.entry("alert", "[role=alert]"),
-            Map.entry("timer", "[role=timer]"),
             Map.entry("table", "table, [role=table]"));
 
     private Accessible() {
@@ -35,10 +36,7 @@ final class Accessible {
     /** The shown elements of a role inside the context, in document order. */
     static List<WebElement> all(SearchContext context, String role) {
         try {
-            return context.findElements(By.cssSelector(CANDIDATES.get(role))).stream()
-                    .filter(WebElement::isDisplayed)
-                    .filter(element -> role.equals(element.getAriaRole()))
-                    .toList();
+            return shown(context, role).stream().filter(element -> role.equals(element.getAriaRole())).toList();
         } catch (StaleElementReferenceException changedMeanwhile) {
             return List.of();
         }
@@ -47,9 +45,24 @@ final class Accessible {
     /** The shown element of that role and accessible name, if there is one. */
     static Optional<WebElement> named(SearchContext context, String role, String name) {
         try {
-            return all(context, role).stream().filter(element -> name.equals(element.getAccessibleName())).findFirst();
+            return shown(context, role).stream()
+                    .filter(element -> name.equals(element.getAccessibleName()))
+                    .filter(element -> role.equals(element.getAriaRole()))
+                    .findFirst();
         } catch (StaleElementReferenceException changedMeanwhile) {
             return Optional.empty();
         }
+    }
+
+    /** The candidates for a role that are rendered, asked of the browser in one call. */
+    @SuppressWarnings("unchecked")
+    private static List<WebElement> shown(SearchContext context, String role) {
+        WebDriver driver = context instanceof WebElement element ? ((WrapsDriver) element).getWrappedDriver()
+                : (WebDriver) context;
+        Object root = context instanceof WebElement ? context : null;
+        return (List<WebElement>) ((JavascriptExecutor) driver).executeScript("""
+                return [...(arguments[0] || document).querySelectorAll(arguments[1])]
+                    .filter((element) => element.checkVisibility({ visibilityProperty: true }))""",
+                root, CANDIDATES.get(role));
     }
 }
