@@ -6,7 +6,7 @@
 const AUDIT_PAGE_SIZE = 20;
 
 /** A failed call: the problem+json answer, or code "network_error" when the service could not be reached. */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor({ status, code = null, detail = null, title = null, retryAfterSeconds = null, attemptsRemaining = null,
     errors = [] }) {
     super(detail ?? title ?? `HTTP ${status}`);

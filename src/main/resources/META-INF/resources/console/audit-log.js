@@ -47,7 +47,7 @@ class AuditLog extends HTMLElement {
       return;
     }
     const heading = h('h3', { id: uid('scim-audit-title'), className: 'scim-subheading' }, 'Audit log');
-    this.append(h('section', { className: 'scim-audit', 'aria-labelledby': heading.id },
+    this.append(h('section', { 'aria-labelledby': heading.id },
       heading,
       h('table', { className: 'scim-table', 'aria-labelledby': heading.id },
         h('thead', {}, h('tr', {}, ['When', 'Event', 'Who', 'Details'].map((name) => h('th', { scope: 'col' }, name)))),

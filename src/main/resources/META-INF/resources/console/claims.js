@@ -12,7 +12,7 @@ export function claimsOf(jwt) {
   }
 }
 
-export function rolesOf(claims) {
+function rolesOf(claims) {
   return Array.isArray(claims.groups) ? claims.groups : [];
 }
 
