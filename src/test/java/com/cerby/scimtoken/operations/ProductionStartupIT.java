@@ -99,6 +99,10 @@ class ProductionStartupIT {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"x\",\"workspaceId\":\"acme\",\"roles\":[\"owner\"]}"))
                     .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, mint.statusCode(), "local JWT minting must not exist in production");
+            HttpResponse<String> console = http.send(HttpRequest.newBuilder(
+                    URI.create(service.baseUrl() + "/console/console.js")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, console.statusCode(), "the console is off unless scim-token.console.enabled");
 
             ObjectMapper json = new ObjectMapper();
             List<String> lines = service.output().lines().filter(line -> line.startsWith("{")).toList();

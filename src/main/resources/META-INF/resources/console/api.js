@@ -1,0 +1,118 @@
+/**
+ * The one module that talks to the service. It sends the caller's JWT as a bearer token (never a cookie) and turns
+ * every failure into an ApiError that carries the problem's code, detail and Retry-After.
+ */
+
+const AUDIT_PAGE_SIZE = 20;
+
+/** A failed call: the problem+json answer, or code "network_error" when the service could not be reached. */
+class ApiError extends Error {
+  constructor({ status, code = null, detail = null, title = null, retryAfterSeconds = null, attemptsRemaining = null,
+    errors = [] }) {
+    super(detail ?? title ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.title = title;
+    this.retryAfterSeconds = retryAfterSeconds;
+    this.retryAt = retryAfterSeconds === null ? null : new Date(Date.now() + retryAfterSeconds * 1000);
+    this.attemptsRemaining = attemptsRemaining;
+    this.errors = errors;
+  }
+}
+
+/** Retry-After is either a number of seconds or an HTTP date. */
+function retryAfterSeconds(header) {
+  if (header === null) {
+    return null;
+  }
+  if (/^\d+$/.test(header.trim())) {
+    return Number(header.trim());
+  }
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function request(baseUrl, method, path, { token, body, signal } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (token) {
+    headers.Authorization = `Bearer ${token}`;
+  }
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  let response;
+  try {
+    response = await fetch(new URL(path, baseUrl), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+    });
+  } catch (failure) {
+    if (failure.name === 'AbortError') {
+      throw failure;
+    }
+    throw new ApiError({ status: 0, code: 'network_error' });
+  }
+  if (response.status === 204) {
+    return null;
+  }
+  const answer = await response.json().catch(() => null);
+  if (response.ok) {
+    return answer;
+  }
+  const problem = answer ?? {};
+  throw new ApiError({
+    status: response.status,
+    code: problem.code ?? null,
+    detail: problem.detail ?? null,
+    title: problem.title ?? null,
+    retryAfterSeconds: retryAfterSeconds(response.headers.get('Retry-After')),
+    attemptsRemaining: problem.attemptsRemaining ?? null,
+    errors: problem.errors ?? [],
+  });
+}
+
+/** The API as the signed-in user: getAccessToken() answers (a promise of) the current JWT. */
+export function createApi({ baseUrl, getAccessToken }) {
+  async function call(method, path, options = {}) {
+    return request(baseUrl, method, path, { ...options, token: await getAccessToken() });
+  }
+  const token = (workspaceId) => `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/scim-token`;
+  const verification = (workspaceId, id) => `${token(workspaceId)}/verifications/${encodeURIComponent(id)}`;
+
+  return {
+    tokenMetadata: (workspaceId) => call('GET', token(workspaceId)),
+    auditEvents: (workspaceId, cursor) => call('GET', `/api/v1/workspaces/${encodeURIComponent(workspaceId)}`
+      + `/audit-events?limit=${AUDIT_PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+
+    startVerification: (workspaceId, action, method) =>
+      call('POST', `${token(workspaceId)}/verifications`, { body: { action, method } }),
+    /** Answers when the verification leaves pending, or after waitSeconds with its state then. */
+    followVerification: (workspaceId, id, waitSeconds, signal) =>
+      call('GET', `${verification(workspaceId, id)}?waitSeconds=${waitSeconds}`, { signal }),
+    cancelVerification: (workspaceId, id) => call('DELETE', verification(workspaceId, id)),
+    submitCode: (workspaceId, id, code) => call('POST', `${verification(workspaceId, id)}/code`, { body: { code } }),
+
+    reveal: (workspaceId, verificationId) => call('POST', `${token(workspaceId)}/reveal`, { body: { verificationId } }),
+    rotate: (workspaceId, verificationId, gracePeriodSeconds) =>
+      call('POST', `${token(workspaceId)}/rotate`, { body: { verificationId, gracePeriodSeconds } }),
+    revoke: (workspaceId, verificationId) => call('POST', `${token(workspaceId)}/revoke`, { body: { verificationId } }),
+
+    myDevices: () => call('GET', '/api/v1/me/devices'),
+    enrollDevice: (name, publicKey) => call('POST', '/api/v1/me/devices', { body: { name, publicKey } }),
+    myPendingVerifications: () => call('GET', '/api/v1/me/verifications'),
+    decide: (id, assertion) =>
+      call('POST', `/api/v1/me/verifications/${encodeURIComponent(id)}/decision`, { body: { assertion } }),
+  };
+}
+
+/** Local mode only: a JWT signed with the service's local key, for {sub, workspaceId, roles, email}. */
+export function mintLocalJwt(baseUrl, claims) {
+  return request(baseUrl, 'POST', '/local/jwt', { body: claims });
+}

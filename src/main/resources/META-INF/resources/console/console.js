@@ -1,0 +1,35 @@
+import { createApi } from './api.js';
+import './directory-sync.js';
+
+const STYLESHEET = new URL('console.css', import.meta.url).href;
+
+/** The console's stylesheet, added to the host page once. */
+function addStylesheet() {
+  if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === STYLESHEET)) {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: STYLESHEET }));
+  }
+}
+
+/**
+ * Mounts the Directory Sync console into element, replacing its content.
+ *
+ *   workspaceId     the workspace of the signed-in user
+ *   getAccessToken  () => Promise<string>: the user's current JWT, asked for before every call
+ *   apiBaseUrl      where the service answers; by default the origin this module was loaded from
+ *
+ * Answers {unmount(), refresh()}.
+ */
+export function mount(element, { workspaceId, getAccessToken, apiBaseUrl = new URL('/', import.meta.url).href }) {
+  if (!(element instanceof HTMLElement) || !workspaceId || typeof getAccessToken !== 'function') {
+    throw new TypeError('mount(element, { workspaceId, getAccessToken }) needs an element, a workspace id and a '
+      + 'function that answers the access token');
+  }
+  addStylesheet();
+  const panel = document.createElement('scim-directory-sync');
+  panel.context = { api: createApi({ baseUrl: apiBaseUrl, getAccessToken }), workspaceId, getAccessToken };
+  element.replaceChildren(panel);
+  return {
+    unmount: () => panel.remove(),
+    refresh: () => panel.refresh(),
+  };
+}

@@ -1,0 +1,137 @@
+package com.cerby.scimtoken.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium for one test class, with what the console tests check besides the page itself: the
+ * clipboard, axe-core's accessibility rules, the content security policy, and screenshots under
+ * target/screenshots/. It runs Debian's chromium and chromedriver (nothing is downloaded); elsewhere
+ * -Dchromium.binary and -Dchromedriver.path name them.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+
+    private final ChromeDriver driver;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** Starts Chromium without any of its calls home (the network is closed, and tests must not depend on it). */
+    public static Browser start() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-default-apps", "--disable-extensions", "--disable-background-timer-throttling",
+                "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows", "--lang=en-US",
+                "--window-size=1200,1000");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.path", "/usr/bin/chromedriver")))
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Browser.grantPermissions",
+                Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        return new Browser(driver);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Waits (at most 15 s) until the condition answers something other than null or false. */
+    public <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE).until(condition);
+    }
+
+    /** What the page put on the clipboard. */
+    public String clipboard() {
+        return (String) driver.executeAsyncScript(
+                "navigator.clipboard.readText().then(arguments[0], (e) => arguments[0]('clipboard unreadable: ' + e))");
+    }
+
+    public void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** axe-core finds no serious or critical violation in the page as it is now (open dialogs included). */
+    public void assertAccessible(String state) {
+        List<Rule> blocking = new AxeBuilder().analyze(driver).getViolations().stream()
+                .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
+                .toList();
+        assertEquals(List.of(), blocking.stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + ") at " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .toList(), "axe-core violations when " + state);
+    }
+
+    /** No window of this browser refused a script or style under its content security policy. */
+    public void assertNoContentSecurityViolations() {
+        List<String> violations = new ArrayList<>();
+        String current = driver.getWindowHandle();
+        for (String window : driver.getWindowHandles()) {
+            driver.switchTo().window(window);
+            driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::getMessage)
+                    .filter(message -> message.contains("Content Security Policy"))
+                    .forEach(violations::add);
+        }
+        driver.switchTo().window(current);
+        assertEquals(List.of(), violations);
+    }
+
+    /** Opens the window that the action opens (a link with a target) and answers its handle. */
+    public String windowOpenedBy(Runnable action) {
+        Set<String> before = driver.getWindowHandles();
+        action.run();
+        return waitFor(d -> d.getWindowHandles().stream().filter(handle -> !before.contains(handle)).findFirst()
+                .orElse(null));
+    }
+
+    public void switchTo(String window) {
+        if (!window.equals(driver.getWindowHandle())) {
+            driver.switchTo().window(window);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,318 @@
+package com.cerby.scimtoken.console;
+
+import static com.cerby.scimtoken.console.ConsolePage.CONFIRM;
+import static com.cerby.scimtoken.console.ConsolePage.SHOW_TOKEN;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cerby.scimtoken.support.DatabaseTest;
+import com.cerby.scimtoken.support.Flows;
+import com.cerby.scimtoken.support.TestAuthenticator;
+import com.cerby.scimtoken.support.TestPhone;
+import com.cerby.scimtoken.support.TestTokens;
+import com.cerby.scimtoken.verification.VerificationSweeper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * The console in a real headless Chromium, embedded by a host page the way a web app embeds it, with JWTs minted
+ * by the test. The phone and the authenticator app are the test's own (TestPhone, TestAuthenticator); the
+ * phone page of local mode has its own test (ConsoleLocalModeIT).
+ */
+@QuarkusTest
+class ConsoleBrowserTest extends DatabaseTest {
+
+    private static final String WORKSPACE = "acme";
+    private static final String OWNER = TestTokens.jwt("alice", WORKSPACE, "owner");
+    private static Browser browser;
+
+    @TestHTTPResource("/console/test-host/index.html")
+    URL hostPage;
+
+    @Inject
+    VerificationSweeper sweeper;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @AfterEach
+    void screenshotAndPolicyCheck(TestInfo test) {
+        browser.screenshot(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+        browser.assertNoContentSecurityViolations();
+    }
+
+    @Test
+    void anOwnerApprovesOnThePhoneAndCopiesTheTokenThatIntrospectionCallsActive() throws SQLException {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        assertEquals("No token yet. View Token creates one.", console.fact("Token"));
+        browser.assertAccessible("the panel shows that there is no token");
+
+        console.viewToken();
+        int number = console.numberToTypeOnThePhone();
+        assertEquals(CONFIRM, console.focused(), "focus moves to the dialog's heading");
+        assertTrue(console.confirmationText().contains("Sent to Test phone."), console.confirmationText());
+        browser.assertAccessible("the confirmation dialog waits for the phone");
+        phone.approve(OWNER, pendingVerification(), number).statusCode(200);
+
+        console.awaitTokenDialog();
+        assertTrue(console.tokenIsMasked());
+        assertTrue(console.tokenDialogText().contains("To see it again later, you will need a new verification."));
+        String copied = console.copyToken();
+        Flows.introspect(copied).statusCode(200).body("active", equalTo(true)).body("workspace_id", equalTo(WORKSPACE));
+        assertEquals(copied, console.showToken());
+        browser.assertAccessible("the token is shown");
+        console.closeTokenDialog();
+        assertFalse(console.isOpen(SHOW_TOKEN));
+        assertNothingKeeps(copied);
+        assertEquals("scim_…" + copied.substring(copied.length() - 4), console.fact("Token"));
+
+        console.viewToken();
+        console.numberToTypeOnThePhone();
+        assertEquals(1L, database.queryValue("select count(*) from verification where status = 'PENDING'"),
+                "seeing the token again takes a new approval");
+        console.cancelConfirmation();
+        browser.waitFor(driver -> countOf("CANCELLED") == 1);
+    }
+
+    @Test
+    void focusStaysInTheDialogAndEscapeCancelsTheRequest() throws SQLException {
+        TestPhone.enrolledFor(OWNER);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        console.viewToken();
+        console.numberToTypeOnThePhone();
+
+        console.pressShiftTab();
+        assertEquals("Cancel", console.focused(), "Shift+Tab from the top goes round to the last control");
+        console.pressTab();
+        assertEquals("Authenticator code", console.focused(), "Tab from the last control goes round to the first");
+
+        console.pressEscape();
+        console.awaitClosed(CONFIRM);
+        assertEquals("View Token", console.focused(), "focus returns to the button that opened the dialog");
+        browser.waitFor(driver -> countOf("CANCELLED") == 1);
+    }
+
+    @Test
+    void aDenialAndAWrongNumberReadAsSentencesAndOfferToTryAgain() {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        console.viewToken();
+        console.numberToTypeOnThePhone();
+        phone.deny(OWNER, pendingVerification()).statusCode(200);
+        assertEquals("The request was denied on your phone.", console.confirmationFailure());
+
+        console.tryAgain();
+        int number = console.numberToTypeOnThePhone();
+        phone.approve(OWNER, pendingVerification(), number == 99 ? 10 : number + 1).statusCode(200);
+        assertEquals("The number entered on your phone did not match the number shown here.",
+                console.confirmationFailure());
+        browser.assertAccessible("the confirmation dialog reports a wrong number");
+        console.cancelConfirmation();
+    }
+
+    @Test
+    void aReportPausesPushesAndTheConsoleSaysUntilWhen() {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        console.viewToken();
+        console.numberToTypeOnThePhone();
+        phone.report(OWNER, pendingVerification()).statusCode(200);
+        assertTrue(console.confirmationFailure().startsWith("You reported the request as suspicious"));
+
+        console.tryAgain();
+        String paused = console.confirmationFailure();
+        assertTrue(paused.startsWith("Requests to your phone are paused because you reported one as suspicious. "
+                + "You can use your phone again after "), paused);
+        assertTrue(paused.endsWith("(in 15 minutes); until then, use another way below."), paused);
+        console.cancelConfirmation();
+    }
+
+    @Test
+    void anExpiredRequestSaysSoAndTryAgainSendsANewOne() throws SQLException {
+        TestPhone.enrolledFor(OWNER);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        console.viewToken();
+        console.numberToTypeOnThePhone();
+        String expiring = pendingVerification();
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        sweeper.expireOverdue();
+
+        assertEquals("The request expired before it was approved.", console.confirmationFailure());
+        browser.assertAccessible("the confirmation dialog reports an expired request");
+        console.tryAgain();
+        console.numberToTypeOnThePhone();
+        assertNotEquals(expiring, pendingVerification());
+        console.cancelConfirmation();
+    }
+
+    @Test
+    void withoutAPhoneTheDialogSaysHowToEnrollOneAndAnAuthenticatorCodeConfirms() {
+        String superAdmin = TestTokens.jwt("carol", WORKSPACE, "super_admin");
+        TestAuthenticator authenticator = TestAuthenticator.confirmedFor(superAdmin, clock);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, superAdmin);
+        console.viewToken();
+        assertTrue(console.confirmationFailure().startsWith("You have no phone set up for approvals. Enroll one"));
+
+        console.confirmWithAuthenticatorCode("12345");
+        assertEquals("The 6-digit code from your authenticator app. Error: Enter the 6-digit code from your "
+                + "authenticator app.", console.authenticatorCodeDescription());
+        console.confirmWithAuthenticatorCode(authenticator.wrongCode());
+        assertEquals("The 6-digit code from your authenticator app. Error: That code is not right. 4 attempts left.",
+                console.authenticatorCodeDescription());
+        browser.assertAccessible("the code field shows an error");
+        console.confirmWithAuthenticatorCode(authenticator.code());
+
+        console.awaitTokenDialog();
+        Flows.introspect(console.copyToken()).body("active", equalTo(true));
+        console.closeTokenDialog();
+    }
+
+    @Test
+    void anAdminMayViewTheTokenButIsToldWhyRotateAndRevokeAreMissing() {
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE,
+                TestTokens.jwt("dave", WORKSPACE, "admin"));
+
+        assertTrue(console.offers("View Token"));
+        assertFalse(console.offers("Rotate token"));
+        assertFalse(console.offers("Revoke token"));
+        assertTrue(console.text().contains("Only workspace owners can rotate or revoke the token."));
+        browser.assertAccessible("an admin sees the panel");
+    }
+
+    @Test
+    void aUserWithoutAnAdministrativeRoleIsToldWhyNothingIsShown() {
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE,
+                TestTokens.jwt("erin", WORKSPACE, "user"));
+
+        assertFalse(console.offers("View Token"));
+        assertTrue(console.text().contains("Only workspace owners, super admins and admins can see the Directory Sync"
+                + " settings."));
+    }
+
+    @Test
+    void anOwnerRotatesWithAGracePeriodAndSeesWhenThePreviousTokenStops() {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        String previous = Flows.approvedReveal(OWNER, WORKSPACE, phone).statusCode(200).extract().path("token");
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+
+        console.startRotation();
+        assertEquals("Error: Choose how long the current token keeps working.",
+                console.continueRotationWithoutChoosing());
+        browser.assertAccessible("the rotate dialog asks for a grace period");
+        console.chooseGracePeriod("1 day");
+        assertTrue(console.confirmationText().contains("To rotate the SCIM token"));
+        phone.approve(OWNER, pendingVerification(), console.numberToTypeOnThePhone()).statusCode(200);
+
+        console.awaitTokenDialog();
+        assertTrue(console.tokenDialogText().contains("This is the new token. The previous token keeps working until "),
+                console.tokenDialogText());
+        String rotated = console.copyToken();
+        console.closeTokenDialog();
+        assertNotEquals(previous, rotated);
+        Flows.introspect(rotated).body("active", equalTo(true));
+        Flows.introspect(previous).body("active", equalTo(true));
+        Instant previousStops = Instant.parse(given().auth().oauth2(OWNER)
+                .when().get("/api/v1/workspaces/" + WORKSPACE + "/scim-token")
+                .then().extract().path("previous.expiresAt"));
+        assertTrue(Duration.between(Instant.now(), previousStops).compareTo(Duration.ofHours(23)) > 0);
+        assertTrue(console.fact("Previous token").contains("keeps working until"), console.fact("Previous token"));
+    }
+
+    @Test
+    void anOwnerRevokesAfterTypingTheWorkspaceId() {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        String token = Flows.approvedReveal(OWNER, WORKSPACE, phone).statusCode(200).extract().path("token");
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+
+        console.startRevocation();
+        console.confirmRevocation("acm");
+        assertEquals("Error: Type acme exactly to confirm.", console.revocationError());
+        browser.assertAccessible("the revoke dialog shows an error");
+        console.confirmRevocation(WORKSPACE);
+        assertTrue(console.confirmationText().contains("To revoke the SCIM token"));
+        phone.approve(OWNER, pendingVerification(), console.numberToTypeOnThePhone()).statusCode(200);
+
+        assertEquals("The token was revoked: it no longer works.", console.announcement());
+        Flows.introspect(token).body("active", equalTo(false));
+        browser.waitFor(driver -> console.auditEvents().stream().anyMatch(row -> row.contains("Token revoked")));
+    }
+
+    @Test
+    void theAuditLogShowsTheNewestEventsFirstAndLoadsMoreThroughTheCursor() throws SQLException {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        for (int reveal = 0; reveal < 7; reveal++) {
+            Flows.approvedReveal(OWNER, WORKSPACE, phone).statusCode(200);
+        }
+        long events = (Long) database.queryValue("select count(*) from audit_event where workspace_id = ?", WORKSPACE);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+
+        List<String> newest = console.auditEvents();
+        assertEquals(20, newest.size());
+        assertTrue(newest.get(0).contains("Token viewed"), newest.get(0));
+        console.loadMoreAuditEvents();
+        List<String> all = console.auditEvents();
+        assertEquals(events, all.size());
+        assertEquals(newest, all.subList(0, 20));
+        assertTrue(all.get(all.size() - 1).contains("Phone enrolled"), all.get(all.size() - 1));
+        assertFalse(console.offers("Load more"));
+    }
+
+    /** The token is gone from the page and was never kept in storage, cookies or the address. */
+    private void assertNothingKeeps(String token) {
+        Object kept = ((JavascriptExecutor) browser.driver()).executeScript("""
+                const token = arguments[0];
+                const inDom = document.documentElement.outerHTML.includes(token)
+                    || [...document.querySelectorAll('input, textarea')].some((field) => field.value.includes(token));
+                return { inDom, localStorage: localStorage.length, sessionStorage: sessionStorage.length,
+                         cookies: document.cookie, address: location.href.includes(token) }""", token);
+        assertEquals(Map.of("inDom", false, "localStorage", 0L, "sessionStorage", 0L, "cookies", "",
+                "address", false), kept);
+    }
+
+    /** The id of the one pending verification. */
+    private String pendingVerification() {
+        return browser.waitFor(driver -> {
+            try {
+                Object id = database.queryValue("select id from verification where status = 'PENDING'");
+                return id == null ? null : id.toString();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private long countOf(String status) {
+        try {
+            return (Long) database.queryValue("select count(*) from verification where status = ?", status);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

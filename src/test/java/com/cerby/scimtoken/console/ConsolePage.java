@@ -1,0 +1,303 @@
+package com.cerby.scimtoken.console;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The Directory Sync console, used as a person uses it: by the names of its buttons, fields and dialogs. Every
+ * step waits (boundedly) for what the page shows next.
+ */
+public final class ConsolePage {
+
+    static final String CONFIRM = "Confirm your identity to continue";
+    static final String SHOW_TOKEN = "Show Token";
+    static final String ROTATE = "Rotate token";
+    static final String REVOKE = "Revoke token";
+
+    private final Browser browser;
+    private final String window;
+
+    private ConsolePage(Browser browser) {
+        this.browser = browser;
+        this.window = browser.driver().getWindowHandle();
+    }
+
+    /** The console in the test's host page, mounted the way a web app mounts it, with the JWT the test minted. */
+    static ConsolePage inHostPage(Browser browser, URL hostPage, String workspaceId, String jwt) {
+        browser.driver().get(hostPage.toString());
+        browser.waitFor(driver -> ((JavascriptExecutor) driver).executeScript("return window.host !== undefined"));
+        ((JavascriptExecutor) browser.driver()).executeScript("window.host.mount(arguments[0], arguments[1])",
+                workspaceId, jwt);
+        return new ConsolePage(browser).loaded();
+    }
+
+    /** The local-mode page, signed in through its "Sign in (local mode)" form; role is the option's label. */
+    static ConsolePage signedInLocally(Browser browser, String baseUrl, String user, String workspace, String role,
+            String email) {
+        browser.driver().get(baseUrl + "/console/");
+        SignInForm.submit(browser, user, workspace, role, email);
+        return new ConsolePage(browser).loaded();
+    }
+
+    /** Waits until the panel shows the token's state. */
+    private ConsolePage loaded() {
+        browser.waitFor(driver -> Accessible.named(driver, "region", "Directory Sync")
+                .filter(panel -> !panel.findElements(By.tagName("dt")).isEmpty()
+                        || panel.getText().contains("Only workspace owners, super admins and admins"))
+                .orElse(null));
+        return this;
+    }
+
+    // ---- The panel ------------------------------------------------------------------------------------------
+
+    private WebElement panel() {
+        browser.switchTo(window);
+        return browser.waitFor(driver -> Accessible.named(driver, "region", "Directory Sync").orElse(null));
+    }
+
+    public String text() {
+        return panel().getText();
+    }
+
+    /** What the panel says about one fact of the token ("Token", "Created", "Previous token", ...). */
+    public String fact(String term) {
+        return browser.waitFor(driver -> panel().findElements(By.tagName("dt")).stream()
+                .filter(dt -> dt.getText().equals(term))
+                .map(dt -> dt.findElement(By.xpath("following-sibling::dd")).getText())
+                .findFirst().orElse(null));
+    }
+
+    public boolean offers(String buttonName) {
+        return Accessible.named(panel(), "button", buttonName).isPresent();
+    }
+
+    /** The panel's announcement after an operation (its status region). */
+    public String announcement() {
+        return browser.waitFor(driver -> nonEmptyText(panel(), "status"));
+    }
+
+    public void openPhonePageLink() {
+        browser.switchTo(window);
+        click(browser.driver(), "link", "Open the phone page");
+    }
+
+    public void viewToken() {
+        click(panel(), "button", "View Token");
+        dialog(CONFIRM);
+    }
+
+    /** Rotate token: the dialog asks for the grace period. */
+    public void startRotation() {
+        click(panel(), "button", ROTATE);
+        dialog(ROTATE);
+    }
+
+    /** Continue without a grace period chosen: answers the error tied to the choice. */
+    public String continueRotationWithoutChoosing() {
+        WebElement dialog = dialog(ROTATE);
+        click(dialog, "button", "Continue");
+        WebElement choice = dialog.findElement(By.tagName("fieldset"));
+        return browser.waitFor(driver -> description(choice));
+    }
+
+    /** Chooses the grace period by its label and continues: the confirmation dialog opens. */
+    public void chooseGracePeriod(String gracePeriod) {
+        WebElement dialog = dialog(ROTATE);
+        click(dialog, "radio", gracePeriod);
+        click(dialog, "button", "Continue");
+        dialog(CONFIRM);
+    }
+
+    /** Revoke token: the dialog asks to type the workspace id. */
+    public void startRevocation() {
+        click(panel(), "button", REVOKE);
+        dialog(REVOKE);
+    }
+
+    /** Types into "Workspace id" and continues. */
+    public void confirmRevocation(String typedWorkspaceId) {
+        WebElement dialog = dialog(REVOKE);
+        type(dialog, "Workspace id", typedWorkspaceId);
+        click(dialog, "button", "Continue");
+    }
+
+    /** The error tied to the "Workspace id" field. */
+    public String revocationError() {
+        WebElement field = Accessible.named(dialog(REVOKE), "textbox", "Workspace id").orElseThrow();
+        return browser.waitFor(driver -> "true".equals(field.getAttribute("aria-invalid")) ? description(field) : null);
+    }
+
+    /** The rows of the audit log, once it has loaded. */
+    public List<String> auditEvents() {
+        WebElement table = browser.waitFor(driver -> Accessible.named(panel(), "table", "Audit log").orElse(null));
+        WebElement rows = table.findElement(By.tagName("tbody"));
+        browser.waitFor(driver -> "false".equals(rows.getAttribute("aria-busy")));
+        return rows.getText().lines().toList();
+    }
+
+    public void loadMoreAuditEvents() {
+        int shown = auditEvents().size();
+        click(panel(), "button", "Load more");
+        browser.waitFor(driver -> auditEvents().size() > shown);
+    }
+
+    // ---- Confirm your identity to continue -----------------------------------------------------------------
+
+    /** The number the confirmation dialog asks to type on the phone. */
+    public int numberToTypeOnThePhone() {
+        WebElement dialog = dialog(CONFIRM);
+        return Integer.parseInt(browser.waitFor(driver -> Accessible.named(dialog, "status",
+                "Type this number on your phone").map(WebElement::getText).filter(text -> !text.isEmpty())
+                .orElse(null)));
+    }
+
+    public String confirmationText() {
+        return dialog(CONFIRM).getText();
+    }
+
+    /** The sentence the confirmation dialog announces when the request did not succeed. */
+    public String confirmationFailure() {
+        return browser.waitFor(driver -> nonEmptyText(dialog(CONFIRM), "alert"));
+    }
+
+    /** Types a code into "Authenticator code" and presses Verify code. */
+    public void confirmWithAuthenticatorCode(String code) {
+        WebElement dialog = dialog(CONFIRM);
+        type(dialog, "Authenticator code", code);
+        click(dialog, "button", "Verify code");
+    }
+
+    /** The description of the "Authenticator code" field (its hint and error), once it shows an error. */
+    public String authenticatorCodeDescription() {
+        WebElement field = Accessible.named(dialog(CONFIRM), "textbox", "Authenticator code").orElseThrow();
+        return browser.waitFor(driver -> "true".equals(field.getAttribute("aria-invalid")) ? description(field) : null);
+    }
+
+    public void emailMeALink() {
+        click(dialog(CONFIRM), "button", "Email me a link");
+    }
+
+    public void tryAgain() {
+        click(dialog(CONFIRM), "button", "Try again");
+    }
+
+    public void cancelConfirmation() {
+        click(dialog(CONFIRM), "button", "Cancel");
+        awaitClosed(CONFIRM);
+    }
+
+    public void pressEscape() {
+        new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+    }
+
+    public void pressTab() {
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+    }
+
+    public void pressShiftTab() {
+        new Actions(browser.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    }
+
+    /** The accessible name of the element that has the keyboard focus. */
+    public String focused() {
+        return browser.driver().switchTo().activeElement().getAccessibleName();
+    }
+
+    // ---- Show Token ----------------------------------------------------------------------------------------
+
+    public void awaitTokenDialog() {
+        dialog(SHOW_TOKEN);
+        awaitClosed(CONFIRM);
+    }
+
+    public String tokenDialogText() {
+        return dialog(SHOW_TOKEN).getText();
+    }
+
+    public boolean tokenIsMasked() {
+        return "password".equals(tokenField().getDomProperty("type"));
+    }
+
+    /** Presses Show token and reads the token from its field. */
+    public String showToken() {
+        click(dialog(SHOW_TOKEN), "button", "Show token");
+        return tokenField().getDomProperty("value");
+    }
+
+    /** Presses Copy, waits for "Copied", and answers what is now on the clipboard. */
+    public String copyToken() {
+        WebElement dialog = dialog(SHOW_TOKEN);
+        click(dialog, "button", "Copy");
+        browser.waitFor(driver -> "Copied".equals(nonEmptyText(dialog, "status")));
+        return browser.clipboard();
+    }
+
+    public void closeTokenDialog() {
+        click(dialog(SHOW_TOKEN), "button", "Close");
+        awaitClosed(SHOW_TOKEN);
+    }
+
+    private WebElement tokenField() {
+        return Accessible.named(dialog(SHOW_TOKEN), "textbox", "SCIM token").orElseThrow();
+    }
+
+    // ---- Dialogs -------------------------------------------------------------------------------------------
+
+    public boolean isOpen(String dialogName) {
+        browser.switchTo(window);
+        return Accessible.named(browser.driver(), "dialog", dialogName).isPresent();
+    }
+
+    public void awaitClosed(String dialogName) {
+        browser.waitFor(driver -> !isOpen(dialogName));
+    }
+
+    private WebElement dialog(String name) {
+        browser.switchTo(window);
+        return browser.waitFor(driver -> Accessible.named(driver, "dialog", name).orElse(null));
+    }
+
+    // ---- Shared steps --------------------------------------------------------------------------------------
+
+    static void click(SearchContext context, String role, String name) {
+        find(context, role, name).click();
+    }
+
+    static void type(SearchContext context, String label, String text) {
+        WebElement field = find(context, "textbox", label);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    static void choose(SearchContext context, String label, String option) {
+        new Select(find(context, "combobox", label)).selectByVisibleText(option);
+    }
+
+    private static WebElement find(SearchContext context, String role, String name) {
+        Optional<WebElement> found = Accessible.named(context, role, name);
+        return found.orElseThrow(() -> new AssertionError("No " + role + " named \"" + name + "\" is shown"));
+    }
+
+    /** The text of the first non-empty live region of the role inside the context, or null. */
+    static String nonEmptyText(SearchContext context, String role) {
+        return Accessible.all(context, role).stream().map(WebElement::getText).filter(text -> !text.isBlank())
+                .findFirst().orElse(null);
+    }
+
+    /** The accessible description: the shown texts the element's aria-describedby names, or null. */
+    private String description(WebElement element) {
+        return (String) ((JavascriptExecutor) browser.driver()).executeScript("""
+                const text = (arguments[0].getAttribute('aria-describedby') || '').split(' ')
+                    .map((id) => document.getElementById(id)).filter((e) => e && !e.hidden)
+                    .map((e) => e.textContent.trim()).join(' ');
+                return text || null""", element);
+    }
+}
