@@ -16,9 +16,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Completes a TOTP or email verification with its code. A wrong code spends one of the verification's attempts (the
- * last one fails it) and counts against the user's lockout, in a transaction of its own so that it stays although
- * the request answers an error.
+ * Completes a TOTP or email verification with its code. A wrong code is a {@link FailedAttempts failed attempt}.
  */
 @ApplicationScoped
 public class CodeSubmissions {
@@ -28,17 +26,20 @@ public class CodeSubmissions {
     private final TotpMethod totp;
     private final EmailMethod email;
     private final UserGuards guards;
+    private final FailedAttempts attempts;
     private final Caller caller;
     private final VerificationConfig config;
     private final Clock clock;
 
     CodeSubmissions(VerificationRepository verifications, VerificationEvents events, TotpMethod totp,
-            EmailMethod email, UserGuards guards, Caller caller, VerificationConfig config, Clock clock) {
+            EmailMethod email, UserGuards guards, FailedAttempts attempts, Caller caller, VerificationConfig config,
+            Clock clock) {
         this.verifications = verifications;
         this.events = events;
         this.totp = totp;
         this.email = email;
         this.guards = guards;
+        this.attempts = attempts;
         this.caller = caller;
         this.config = config;
         this.clock = clock;
@@ -58,7 +59,7 @@ public class CodeSubmissions {
         verification.requirePending(now);
         switch (method.check(verification, code, now)) {
             case MATCH -> {
-                verification.approveWithCode(now);
+                verification.approveWithoutDevice(now);
                 verifications.flushOrNotPending();
                 guards.codeSucceeded(caller.userId());
                 events.decided(verification, method.factor(caller.userId())
@@ -69,28 +70,12 @@ public class CodeSubmissions {
             case REPLAYED -> throw new ProblemException(ProblemType.CODE_ALREADY_USED,
                     "This code was already used; wait for the next one.");
             default -> {
-                int remaining = QuarkusTransaction.requiringNew().call(() -> recordWrongCode(verification, now));
+                int remaining = QuarkusTransaction.requiringNew().call(() -> attempts.record(verification,
+                        event("verification.code_failed", verification), now));
                 throw ProblemException.invalidCode(remaining == 0
                         ? "The code is not valid, and that was the last attempt: the verification failed."
                         : "The code is not valid.", remaining);
             }
         }
-    }
-
-    /**
-     * The user's count goes first: when concurrent wrong codes have just locked the code methods, this one is
-     * refused (429) and spends nothing.
-     */
-    private int recordWrongCode(Verification verification, Instant now) {
-        guards.codeFailed(caller.userId(), verification.workspaceId(), now);
-        int remaining = verifications.spendAttempt(verification.id(), now).orElseThrow(() -> new ProblemException(
-                ProblemType.VERIFICATION_NOT_PENDING, "The verification was decided by another request."));
-        events.changed(verification, event("verification.code_failed", verification)
-                .detail("attemptsRemaining", remaining));
-        if (remaining == 0) {
-            events.decided(verification, event("verification.failed", verification)
-                    .detail("reason", "too_many_attempts"), "failed");
-        }
-        return remaining;
     }
 }

@@ -9,8 +9,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -75,6 +77,12 @@ public class Verification {
     @Column(name = "attempts_remaining")
     private Integer attemptsRemaining;
 
+    @Column(name = "passkey_challenge", updatable = false)
+    private byte[] passkeyChallenge;
+
+    @Column(name = "passkey_options", updatable = false)
+    private String passkeyOptions;
+
     @Version
     private long version;
 
@@ -108,9 +116,19 @@ public class Verification {
         codeHash = emailCodeHash;
     }
 
+    /**
+     * Passkey: how many refused assertions it takes, the challenge an assertion must sign, and the request options
+     * (JSON) that carry it to the browser.
+     */
+    void expectPasskey(int attempts, byte[] challenge, String requestOptionsJson) {
+        attemptsRemaining = attempts;
+        passkeyChallenge = challenge;
+        passkeyOptions = requestOptionsJson;
+    }
+
     /** Whether a code is the one the verification email carried; compared in constant time. */
     boolean isEmailCode(byte[] offeredCodeHash) {
-        return codeHash != null && java.security.MessageDigest.isEqual(codeHash, offeredCodeHash);
+        return codeHash != null && MessageDigest.isEqual(codeHash, offeredCodeHash);
     }
 
     /** The status as of now: a pending verification past its expiry is expired, whether or not it was written. */
@@ -132,7 +150,8 @@ public class Verification {
         move(VerificationStatus.CANCELLED, null, now);
     }
 
-    void approveWithCode(Instant now) {
+    /** Approval by a factor checked here (a code, a passkey) rather than by a phone's decision. */
+    void approveWithoutDevice(Instant now) {
         move(VerificationStatus.APPROVED, null, now);
     }
 
@@ -144,8 +163,6 @@ public class Verification {
         status = VerificationStatus.EXPIRED;
         decidedAt = expiresAt;
     }
-
-
 
     private void move(VerificationStatus to, VerificationReason why, Instant now) {
         requirePending(now);
@@ -162,7 +179,7 @@ public class Verification {
         }
         if (current != VerificationStatus.PENDING) {
             throw new ProblemException(ProblemType.VERIFICATION_NOT_PENDING,
-                    "The verification is already " + current.name().toLowerCase(java.util.Locale.ROOT) + ".");
+                    "The verification is already " + current.name().toLowerCase(Locale.ROOT) + ".");
         }
     }
 
@@ -235,5 +252,14 @@ public class Verification {
 
     public Integer attemptsRemaining() {
         return attemptsRemaining;
+    }
+
+    byte[] passkeyChallenge() {
+        return passkeyChallenge;
+    }
+
+    /** The request options of a passkey verification, as JSON; null for other methods. */
+    String passkeyOptions() {
+        return passkeyOptions;
     }
 }

@@ -4,6 +4,8 @@ import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.common.security.Roles;
 import com.cerby.scimtoken.common.web.CodeRequest;
 import com.cerby.scimtoken.common.web.Ids;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -41,13 +43,17 @@ public class VerificationResource {
 
     private final VerificationService service;
     private final CodeSubmissions codes;
+    private final PasskeyMethod passkeys;
     private final VerificationChanges changes;
     private final Caller caller;
+    private final ObjectMapper json;
 
-    VerificationResource(VerificationService service, CodeSubmissions codes, VerificationChanges changes,
-            Caller caller) {
+    VerificationResource(VerificationService service, CodeSubmissions codes, PasskeyMethod passkeys,
+            VerificationChanges changes, Caller caller, ObjectMapper json) {
         this.service = service;
         this.codes = codes;
+        this.passkeys = passkeys;
+        this.json = json;
         this.changes = changes;
         this.caller = caller;
     }
@@ -129,5 +135,19 @@ public class VerificationResource {
             @Valid @NotNull CodeRequest request) {
         caller.requireWorkspace(workspaceId);
         return codes.submit(workspaceId, UUID.fromString(verificationId), request.code());
+    }
+
+    @POST
+    @Path("verifications/{verificationId}/passkey")
+    @RolesAllowed({ Roles.OWNER, Roles.SUPER_ADMIN, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    public VerificationView submitPasskey(
+            @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId,
+            @PathParam("verificationId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
+            String verificationId,
+            @Valid @NotNull PasskeyRequest request) throws JsonProcessingException {
+        caller.requireWorkspace(workspaceId);
+        return passkeys.complete(workspaceId, UUID.fromString(verificationId),
+                json.writeValueAsString(request.credential()));
     }
 }

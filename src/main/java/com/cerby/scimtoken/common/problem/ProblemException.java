@@ -38,7 +38,12 @@ public class ProblemException extends RuntimeException {
 
     /** A wrong verification code, with how many tries the verification has left. */
     public static ProblemException invalidCode(String detail, Integer attemptsRemaining) {
-        return new ProblemException(ProblemType.INVALID_CODE, detail, null, null, attemptsRemaining);
+        return failedAttempt(ProblemType.INVALID_CODE, detail, attemptsRemaining);
+    }
+
+    /** A failed attempt at a verification (a wrong code, a refused passkey), with the tries it has left. */
+    public static ProblemException failedAttempt(ProblemType type, String detail, Integer attemptsRemaining) {
+        return new ProblemException(type, detail, null, null, attemptsRemaining);
     }
 
     public ProblemType type() {

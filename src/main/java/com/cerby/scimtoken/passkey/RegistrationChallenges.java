@@ -1,0 +1,42 @@
+package com.cerby.scimtoken.passkey;
+
+import com.cerby.scimtoken.common.crypto.Sha256;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * The challenges of passkey registrations, kept as SHA-256 hashes per user until they expire: a registration must
+ * sign one that this service issued to the same user, and presenting it spends it, whatever the outcome.
+ */
+@ApplicationScoped
+class RegistrationChallenges {
+
+    private final EntityManager entityManager;
+
+    RegistrationChallenges(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Keeps a new challenge for the user, and forgets the user's expired ones. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void issue(String userId, byte[] challenge, Instant expiresAt, Instant now) {
+        entityManager.createNativeQuery("delete from passkey_challenge where user_id = :userId and expires_at <= :now")
+                .setParameter("userId", userId).setParameter("now", now).executeUpdate();
+        entityManager.createNativeQuery("""
+                insert into passkey_challenge (challenge_hash, user_id, expires_at) values (:hash, :userId, :expiresAt)""")
+                .setParameter("hash", Sha256.of(challenge)).setParameter("userId", userId)
+                .setParameter("expiresAt", expiresAt).executeUpdate();
+    }
+
+    /** Whether the challenge was the user's and unexpired; it is spent either way. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean spend(String userId, byte[] challenge, Instant now) {
+        return entityManager.createNativeQuery("""
+                delete from passkey_challenge where challenge_hash = :hash and user_id = :userId
+                returning expires_at > cast(:now as timestamptz)""")
+                .setParameter("hash", Sha256.of(challenge)).setParameter("userId", userId).setParameter("now", now)
+                .getResultList().contains(Boolean.TRUE);
+    }
+}
