@@ -57,8 +57,9 @@ public class PasskeyResource {
         return new PasskeyView.Page(service.list());
     }
 
+    /** Any id but {@code options}, which is the path of the creation options (a DELETE there is a 405). */
     @DELETE
-    @Path("{passkeyId}")
+    @Path("{passkeyId: (?!options$)[^/]+}")
     @Authenticated
     public void remove(
             @PathParam("passkeyId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String passkeyId,

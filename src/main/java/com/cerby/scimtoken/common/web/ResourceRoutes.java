@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ResourceRoutes {
 
-    private static final Pattern PARAMETER = Pattern.compile("\\{[^}]+}");
+    /** A path parameter, {@code {name}} or with its own regular expression, {@code {name: regex}}. */
+    private static final Pattern PARAMETER = Pattern.compile("\\{\\s*(\\w+)\\s*(?::\\s*([^}]+?)\\s*)?}");
 
     private final Map<String, SortedSet<String>> methodsByTemplate = new TreeMap<>();
     private final Map<String, Pattern> patternsByTemplate = new TreeMap<>();
@@ -35,16 +36,21 @@ public class ResourceRoutes {
             Path root = bean.getBeanClass().getAnnotation(Path.class);
             if (root != null) {
                 for (Method method : bean.getBeanClass().getMethods()) {
-                    httpMethod(method).ifPresent(verb -> methodsByTemplate
-                            .computeIfAbsent(template(root, method.getAnnotation(Path.class)), t -> new TreeSet<>())
-                            .add(verb));
+                    httpMethod(method).ifPresent(verb -> {
+                        String declared = template(root, method.getAnnotation(Path.class));
+                        String template = PARAMETER.matcher(declared).replaceAll("{$1}");
+                        methodsByTemplate.computeIfAbsent(template, t -> new TreeSet<>()).add(verb);
+                        patternsByTemplate.putIfAbsent(template, pattern(declared));
+                    });
                 }
             }
         }
-        methodsByTemplate.keySet().forEach(template -> patternsByTemplate.put(template, pattern(template)));
     }
 
-    /** Every path template, e.g. {@code /api/v1/me/devices/{deviceId}}, with the methods it serves. */
+    /**
+     * Every path template, e.g. {@code /api/v1/me/devices/{deviceId}} (a parameter's own regular expression left
+     * out), with the methods it serves.
+     */
     public Map<String, SortedSet<String>> methodsByTemplate() {
         return methodsByTemplate;
     }
@@ -89,7 +95,8 @@ public class ResourceRoutes {
         Matcher parameter = PARAMETER.matcher(template);
         int literalStart = 0;
         while (parameter.find()) {
-            regex.append(Pattern.quote(template.substring(literalStart, parameter.start()))).append("[^/]+");
+            regex.append(Pattern.quote(template.substring(literalStart, parameter.start())))
+                    .append(parameter.group(2) == null ? "[^/]+" : "(?:" + parameter.group(2) + ")");
             literalStart = parameter.end();
         }
         return Pattern.compile(regex.append(Pattern.quote(template.substring(literalStart))) + "/?");
