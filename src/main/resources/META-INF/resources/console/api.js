@@ -98,6 +98,9 @@ export function createApi({ baseUrl, getAccessToken }) {
       call('GET', `${verification(workspaceId, id)}?waitSeconds=${waitSeconds}`, { signal }),
     cancelVerification: (workspaceId, id) => call('DELETE', verification(workspaceId, id)),
     submitCode: (workspaceId, id, code) => call('POST', `${verification(workspaceId, id)}/code`, { body: { code } }),
+    /** credential: the PublicKeyCredential JSON of navigator.credentials.get for the verification's options. */
+    submitPasskey: (workspaceId, id, credential) =>
+      call('POST', `${verification(workspaceId, id)}/passkey`, { body: { credential } }),
 
     reveal: (workspaceId, verificationId) => call('POST', `${token(workspaceId)}/reveal`, { body: { verificationId } }),
     rotate: (workspaceId, verificationId, gracePeriodSeconds) =>
@@ -107,6 +110,13 @@ export function createApi({ baseUrl, getAccessToken }) {
     myDevices: () => call('GET', '/api/v1/me/devices'),
     enrollDevice: (name, publicKey) => call('POST', '/api/v1/me/devices', { body: { name, publicKey } }),
     myPendingVerifications: () => call('GET', '/api/v1/me/verifications'),
+    myPasskeys: () => call('GET', '/api/v1/me/passkeys'),
+    passkeyOptions: () => call('POST', '/api/v1/me/passkeys/options'),
+    /** verificationId: an approved manage_factors verification, unless the passkey is the caller's first factor. */
+    registerPasskey: (name, credential, verificationId) =>
+      call('POST', '/api/v1/me/passkeys', { body: { name, credential, verificationId: verificationId ?? undefined } }),
+    removePasskey: (id, verificationId) => call('DELETE',
+      `/api/v1/me/passkeys/${encodeURIComponent(id)}?verificationId=${encodeURIComponent(verificationId)}`),
     decide: (id, assertion) =>
       call('POST', `/api/v1/me/verifications/${encodeURIComponent(id)}/decision`, { body: { assertion } }),
   };

@@ -13,6 +13,7 @@ const EVENTS = {
   'verification.code_failed': 'Wrong code entered',
   'verification.email_sent': 'Verification email sent',
   'verification.assertion_rejected': 'Phone decision rejected',
+  'verification.passkey_failed': 'Passkey not accepted',
   'scim_token.created': 'Token created',
   'scim_token.revealed': 'Token viewed',
   'scim_token.reveal_refused': 'Token view refused',
@@ -25,6 +26,10 @@ const EVENTS = {
   'totp.enrolled': 'Authenticator app set up',
   'totp.removed': 'Authenticator app removed',
   'totp.code_failed': 'Wrong authenticator code',
+  'passkey.registered': 'Passkey added',
+  'passkey.removed': 'Passkey removed',
+  'passkey.counter_regressed': 'Passkey counter went backwards (a cloned passkey?)',
+  'factor.change_refused': 'Sign-in factor change refused',
   'user.codes_locked': 'Codes locked after wrong attempts',
 };
 

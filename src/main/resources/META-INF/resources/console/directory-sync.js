@@ -3,6 +3,7 @@ import { h, liveRegion, uid } from './dom.js';
 import { formatDateTime, problemSentence } from './messages.js';
 import { ask } from './modal.js';
 import './audit-log.js';
+import './passkeys.js';
 import './revoke-dialog.js';
 import './rotate-dialog.js';
 import './step-up-dialog.js';
@@ -20,7 +21,8 @@ function modal(tag, properties) {
 /**
  * <scim-directory-sync>: the Directory Sync panel. It shows the state of the workspace's SCIM token and, by the
  * caller's role, View Token (owners, super admins, admins), Rotate token and Revoke token (owners), each behind a
- * step-up verification; below, the audit log. The roles come from the JWT only to decide what to show.
+ * step-up verification; below, the caller's passkeys and the audit log. The roles come from the JWT only to decide
+ * what to show.
  *
  * Set before connecting: context = {api, workspaceId, getAccessToken}.
  */
@@ -37,6 +39,7 @@ class DirectorySync extends HTMLElement {
     'Revoke token');
   #status = liveRegion();
   #failure = liveRegion({ assertive: true });
+  #passkeys = h('scim-passkeys');
   #auditLog = h('scim-audit-log');
 
   async connectedCallback() {
@@ -64,11 +67,13 @@ class DirectorySync extends HTMLElement {
       this.#actions.append(this.#rotate, this.#revoke);
     }
     this.#auditLog.context = this.context;
+    this.#passkeys.context = { ...this.context, email: this.#claims.email };
+    this.#passkeys.addEventListener('scim-passkeys-changed', () => this.#auditLog.reload());
     section.append(this.#facts, this.#actions);
     if (!canManageToken(this.#claims)) {
       section.append(h('p', { className: 'scim-note' }, 'Only workspace owners can rotate or revoke the token.'));
     }
-    section.append(this.#status, this.#failure, this.#auditLog);
+    section.append(this.#status, this.#failure, this.#passkeys, this.#auditLog);
     await this.refresh();
   }
 

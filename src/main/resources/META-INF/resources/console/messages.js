@@ -22,20 +22,32 @@ function after(error) {
 
 const PROBLEMS = {
   'method_not_enrolled:push': () => 'You have no phone set up for approvals. Enroll one in the mobile app (in '
-    + 'local mode: open the phone page and choose "Enroll this browser as a phone"), or use another way below.',
+    + 'local mode: open the phone page and choose "Enroll this browser as a phone"), add a passkey under "Your '
+    + 'passkeys", or use another way below.',
   'method_not_enrolled:totp': () => 'You have no authenticator app set up. Use your phone or an email link instead.',
   'method_not_enrolled:email': () => 'Email links are not available for your account. Use your phone or an '
     + 'authenticator app instead.',
+  'method_not_enrolled:passkey': () => 'You have no passkey any more. Use another way below.',
   push_blocked: (error) => 'Requests to your phone are paused because you reported one as suspicious. You can use '
     + `your phone again ${after(error)}; until then, use another way below.`,
   too_many_verifications: (error) => `You have started too many requests. Try again ${after(error)}.`,
   too_many_attempts: (error) => `Too many wrong codes. Codes are locked; try again ${after(error)}.`,
+  'too_many_attempts:passkey': (error) => 'Too many failed attempts. Passkeys and codes are locked; try again '
+    + `${after(error)}.`,
   rate_limited: (error) => `Too many requests in a short time. Try again ${after(error)}.`,
   invalid_code: (error) => (error.attemptsRemaining === 0
     ? 'That code is not right, and it was the last attempt. Start again.'
-    : `That code is not right. ${error.attemptsRemaining ?? 'Some'} attempt${error.attemptsRemaining === 1 ? '' : 's'}`
-      + ' left.'),
+    : `That code is not right. ${attemptsLeft(error)}`),
   code_already_used: () => 'That code was already used. Wait for the next code in your authenticator app.',
+  'invalid_assertion:passkey': (error) => (error.attemptsRemaining === 0
+    ? 'Your passkey was not accepted, and that was the last attempt. Start again.'
+    : `Your passkey was not accepted. ${error.detail ? `${error.detail} ` : ''}${attemptsLeft(error)}`),
+  invalid_credential: (error) => `The passkey was not added. ${error.detail ? `${error.detail} ` : ''}Try again; if `
+    + 'it keeps happening, tell your administrator what it says.',
+  passkey_not_found: () => 'That passkey was already removed.',
+  too_many_passkeys: () => 'You have the most passkeys allowed. Remove one first.',
+  passkeys_not_configured: () => 'Passkeys are not set up on this service (its administrator sets '
+    + 'scim-token.webauthn.rp-id). Use your phone or an authenticator app instead.',
   verification_not_pending: () => 'This request is already finished. Start again.',
   verification_expired: () => 'This request expired. Try again.',
   verification_required: () => 'Your approval is missing or too old. Start again.',
@@ -52,9 +64,34 @@ const PROBLEMS = {
   service_unavailable: (error) => `The service is briefly unavailable; nothing was changed. Try again ${after(error)}.`,
   email_not_sent: () => 'The email could not be sent. Try again in a moment, or use another way.',
   network_error: () => 'The service could not be reached. Check your connection and try again.',
+
+  // The browser's side of passkeys (webauthn.js): nothing was sent to the service.
+  passkey_not_created: () => 'No passkey was made: the browser\'s prompt was closed or timed out. Nothing was '
+    + 'changed; add it again when you are ready.',
+  passkey_not_used: () => 'No passkey was used: the browser\'s prompt was closed or timed out. Nothing was spent; '
+    + 'choose "Use a passkey" again when you are ready.',
+  passkey_already_on_this_device: () => 'This device or security key already holds one of your passkeys. Use '
+    + 'another one, or remove the old passkey first.',
+  passkey_wrong_domain: (error) => `The browser does not allow passkeys for ${error.rpId ?? 'this service'} on `
+    + `${error.host}. Open this page at the domain the service's passkeys are set up for.`,
+  passkey_not_supported: () => 'This device cannot make a passkey of a kind the service accepts. Try a security '
+    + 'key or another device.',
+  passkey_failed: (error) => `The browser could not use a passkey (${error.browserError}). Try again.`,
+  passkeys_need_a_domain: (error) => `Passkeys need a domain name, and this page was opened at the IP address `
+    + `${error.host}. ${error.suggestion ? `Open it at ${error.suggestion} instead.`
+      : 'Open it at the domain name the service is set up for.'}`,
+  passkeys_need_https: () => 'Passkeys need a secure page: open this page over https.',
+  passkeys_unsupported: () => 'This browser cannot use passkeys. Use a current Chrome, Edge, Firefox or Safari.',
 };
 
-/** The sentence for a failed call; {method} tells apart "not enrolled" for push, TOTP and email. */
+function attemptsLeft(error) {
+  return `${error.attemptsRemaining ?? 'Some'} attempt${error.attemptsRemaining === 1 ? '' : 's'} left.`;
+}
+
+/**
+ * The sentence for a failed call or passkey prompt; {method} tells apart "not enrolled" for push, TOTP, email and
+ * passkey, and a refused passkey from a refused phone decision.
+ */
 export function problemSentence(error, { method } = {}) {
   const sentence = PROBLEMS[`${error.code}:${method}`] ?? PROBLEMS[error.code];
   if (sentence) {

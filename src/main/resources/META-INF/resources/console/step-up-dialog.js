@@ -1,12 +1,14 @@
 import { field, h, liveRegion, uid } from './dom.js';
 import { outcomeSentence, problemSentence } from './messages.js';
 import { ModalElement } from './modal.js';
+import { passkeyObstacle, usePasskey } from './webauthn.js';
 import './count-down.js';
 
 const PURPOSES = {
   reveal: 'view the SCIM token',
   rotate: 'rotate the SCIM token',
   revoke: 'revoke the SCIM token',
+  manage_factors: 'change how you confirm it is you',
 };
 const LONG_POLL_SECONDS = 25;
 const names = new Intl.ListFormat('en', { type: 'conjunction' });
@@ -18,10 +20,13 @@ function pause(milliseconds) {
 /**
  * <scim-step-up-dialog>: "Confirm your identity to continue". It starts a push verification for its action and
  * shows the number to type on the phone, the phones it went to and a countdown, then follows the verification by
- * long polling. An authenticator code or an email link confirm instead. It closes with the id of the approved
- * verification, or null; whatever it started and did not use is cancelled.
+ * long polling. An authenticator code or an email link confirm instead, and "Use a passkey" when the caller has one:
+ * the browser signs the verification's challenge (a closed prompt spends nothing; the same verification is offered
+ * again). It closes with the id of the approved verification, or null; whatever it started and did not use is
+ * cancelled.
  *
- * Set before connecting: context = {api, workspaceId, email} and action ("reveal", "rotate" or "revoke").
+ * Set before connecting: context = {api, workspaceId, email} and action ("reveal", "rotate", "revoke" or
+ * "manage_factors").
  */
 class StepUpDialog extends ModalElement {
   context;
@@ -32,6 +37,9 @@ class StepUpDialog extends ModalElement {
   #following = null;
   #method = 'push';
   #totp = null;
+  #passkeys = Promise.resolve([]);
+  #passkey = null;
+  #passkeyPrompt = null;
 
   #challenge = h('div', { className: 'scim-challenge', hidden: true });
   #number = h('output', { id: uid('scim-number'), className: 'scim-number' });
@@ -40,6 +48,10 @@ class StepUpDialog extends ModalElement {
   #progress = liveRegion();
   #failure = liveRegion({ assertive: true });
   #tryAgain = h('button', { type: 'button', hidden: true, onclick: () => this.#retry() }, 'Try again');
+  #passkeyChoice = h('div', { className: 'scim-passkey-choice', hidden: true });
+  #passkeyButton = h('button', {
+    type: 'button', className: 'scim-secondary', onclick: () => this.#confirmWithPasskey(),
+  }, 'Use a passkey');
   #code = field({
     label: 'Authenticator code',
     hint: 'The 6-digit code from your authenticator app.',
@@ -59,6 +71,7 @@ class StepUpDialog extends ModalElement {
         this.#failure,
         h('div', { className: 'scim-actions' }, this.#tryAgain),
         h('h3', { className: 'scim-subheading' }, 'Other ways to confirm'),
+        this.#passkeyChoice,
         h('form', { className: 'scim-code-form', noValidate: true, onsubmit: (event) => this.#submitCode(event) },
           this.#code.root, h('button', { type: 'submit' }, 'Verify code')),
         h('p', {}, h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#start('email') },
@@ -70,11 +83,14 @@ class StepUpDialog extends ModalElement {
   }
 
   opened() {
+    this.#passkeys = this.#api.myPasskeys().then(({ items }) => items, () => []);
+    this.#passkeys.then((items) => this.#offerPasskey(items));
     this.#start('push');
   }
 
   closing(approvedId) {
     this.#following?.abort();
+    this.#passkeyPrompt?.abort();
     this.#countDown.stop();
     for (const id of this.#pending) {
       if (id !== approvedId) {
@@ -100,6 +116,10 @@ class StepUpDialog extends ModalElement {
       if (this.#following) {
         this.#progress.textContent = waiting;
         this.#failure.textContent = problemSentence(error, { method });
+      } else if (method === 'push' && error.code === 'method_not_enrolled' && await this.#canUsePasskey()) {
+        this.#ended('', false);
+        this.#progress.textContent = 'You have no phone set up for approvals: confirm with your passkey, or another '
+          + 'way below.';
       } else {
         this.#ended(problemSentence(error, { method }), error.code !== 'method_not_enrolled');
       }
@@ -212,6 +232,61 @@ class StepUpDialog extends ModalElement {
         this.#totp = null;
       }
       this.#code.showError(problemSentence(error, { method: 'totp' }));
+    }
+  }
+
+  /** "Use a passkey" when the caller has one; where passkeys cannot work (an IP address), why not. */
+  #offerPasskey(passkeys) {
+    if (passkeys.length === 0) {
+      return;
+    }
+    const obstacle = passkeyObstacle();
+    this.#passkeyChoice.replaceChildren(obstacle
+      ? h('p', { className: 'scim-note' }, 'You have a passkey, but it cannot be used on this page. ',
+        problemSentence(obstacle))
+      : h('p', {}, this.#passkeyButton));
+    this.#passkeyChoice.hidden = false;
+  }
+
+  async #canUsePasskey() {
+    return (await this.#passkeys).length > 0 && !passkeyObstacle();
+  }
+
+  /**
+   * Starts a passkey verification (or reuses the pending one) and answers it with the browser's assertion. The push
+   * request stays open meanwhile: whichever approves first closes the dialog.
+   */
+  async #confirmWithPasskey() {
+    if (this.#passkeyPrompt) {
+      return;
+    }
+    const prompt = new AbortController();
+    this.#passkeyPrompt = prompt;
+    const waiting = this.#progress.textContent;
+    this.#failure.replaceChildren();
+    this.#progress.textContent = 'Waiting for your passkey…';
+    try {
+      if (!this.#passkey || Date.parse(this.#passkey.expiresAt) <= Date.now()) {
+        this.#passkey = await this.#begin('passkey');
+      }
+      const credential = await usePasskey(this.#passkey.publicKeyCredentialRequestOptions, { signal: prompt.signal });
+      this.#settled(await this.#api.submitPasskey(this.context.workspaceId, this.#passkey.id, credential));
+    } catch (error) {
+      if (prompt.signal.aborted || !this.isConnected) {
+        return;
+      }
+      if (error.code === 'passkey_not_used') {
+        this.#progress.textContent = problemSentence(error);
+        return;
+      }
+      // A refusal by the service ends this verification unless attempts are left; the browser's refusals spend nothing.
+      if (error.status !== undefined && !(error.code === 'invalid_assertion' && error.attemptsRemaining > 0)) {
+        this.#passkey = null;
+      }
+      this.#progress.textContent = waiting;
+      this.#failure.textContent = problemSentence(error, { method: 'passkey' });
+    } finally {
+      this.#passkeyPrompt = null;
     }
   }
 

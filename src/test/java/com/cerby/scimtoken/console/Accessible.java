@@ -26,6 +26,7 @@ final class Accessible {
             Map.entry("form", "form, [role=form]"),
             Map.entry("region", "section, [role=region]"),
             Map.entry("article", "article, [role=article]"),
+            Map.entry("listitem", "li, [role=listitem]"),
             Map.entry("status", "output, [role=status]"),
             Map.entry("alert", "[role=alert]"),
             Map.entry("table", "table, [role=table]"));

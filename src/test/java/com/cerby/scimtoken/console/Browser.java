@@ -26,11 +26,13 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * A headless Chromium for one test class, with what the console tests check besides the page itself: the
- * clipboard, axe-core's accessibility rules, the content security policy, and screenshots under
- * target/screenshots/. It runs Debian's chromium and chromedriver (nothing is downloaded); elsewhere
+ * clipboard, a virtual passkey authenticator, axe-core's accessibility rules, the content security policy, and
+ * screenshots under target/screenshots/. It runs Debian's chromium and chromedriver (nothing is downloaded); elsewhere
  * -Dchromium.binary and -Dchromedriver.path name them.
  */
 public final class Browser implements AutoCloseable {
@@ -73,6 +75,24 @@ public final class Browser implements AutoCloseable {
     /** Waits (at most 15 s) until the condition answers something other than null or false. */
     public <T> T waitFor(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, PATIENCE).until(condition);
+    }
+
+    /**
+     * A passkey authenticator built into the device (CTAP2, internal transport) that keeps discoverable credentials
+     * and verifies its user, as a laptop's fingerprint reader does; it answers the current window's prompts at once.
+     * Its {@code setUserVerified(false)} makes the next prompt fail as a person's cancel does.
+     */
+    public VirtualAuthenticator addPasskeyAuthenticator() {
+        return driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true));
+    }
+
+    public void removeAuthenticator(VirtualAuthenticator authenticator) {
+        driver.removeVirtualAuthenticator(authenticator);
     }
 
     /** What the page put on the clipboard. */

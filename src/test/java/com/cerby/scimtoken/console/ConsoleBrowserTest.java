@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.Flows;
 import com.cerby.scimtoken.support.TestAuthenticator;
+import com.cerby.scimtoken.support.TestPasskey;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
 import com.cerby.scimtoken.verification.VerificationSweeper;
@@ -19,6 +20,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +33,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.virtualauthenticator.Credential;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 
 /**
  * The console in a real headless Chromium, embedded by a host page the way a web app embeds it, with JWTs minted
  * by the test. The phone and the authenticator app are the test's own (TestPhone, TestAuthenticator); the
- * phone page of local mode has its own test (ConsoleLocalModeIT).
+ * phone page of local mode has its own test (ConsoleLocalModeIT), and so do passkeys that work (the host page's
+ * random port is not the passkey origin the test profile names, http://localhost:8080).
  */
 @QuarkusTest
 class ConsoleBrowserTest extends DatabaseTest {
@@ -191,6 +197,39 @@ class ConsoleBrowserTest extends DatabaseTest {
         console.awaitTokenDialog();
         Flows.introspect(console.copyToken()).body("active", equalTo(true));
         console.closeTokenDialog();
+    }
+
+    @Test
+    void passkeysOnAPageOfAnotherOriginAreRefusedWithTheReasonAndUsingOneCostsAnAttempt() throws SQLException {
+        TestPasskey passkey = TestPasskey.registeredFor(OWNER);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        VirtualAuthenticator authenticator = browser.addPasskeyAuthenticator();
+        try {
+            authenticator.addCredential(Credential.createResidentCredential(passkey.credentialId(), TestPasskey.RP_ID,
+                    new PKCS8EncodedKeySpec(passkey.privateKey()), "alice".getBytes(StandardCharsets.UTF_8), 0));
+            console.viewToken();
+            console.confirmWithPasskey();
+            assertEquals("Your passkey was not accepted. The passkey was refused: it was made on a web origin this "
+                    + "service does not accept. 4 attempts left.", console.confirmationFailure());
+            browser.assertAccessible("the confirmation dialog reports a refused passkey");
+            assertEquals("PENDING with 4 attempts left", database.queryValue("select status || ' with ' "
+                    + "|| attempts_remaining || ' attempts left' from verification where method = 'PASSKEY'"));
+            assertEquals(1L, database.queryValue(
+                    "select count(*) from audit_event where type = 'verification.passkey_failed'"));
+            console.cancelConfirmation();
+
+            String frank = TestTokens.jwt("frank", WORKSPACE, "admin");
+            ConsolePage frankConsole = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, frank);
+            frankConsole.addPasskey("Test laptop");
+            assertEquals("The passkey was not added. The passkey was refused: it was made on a web origin this service "
+                    + "does not accept. Try again; if it keeps happening, tell your administrator what it says.",
+                    frankConsole.passkeyFailure());
+            browser.assertAccessible("the passkey list reports a refused passkey");
+            assertEquals(List.of(), frankConsole.passkeys());
+            assertEquals(0L, database.queryValue("select count(*) from passkey where user_id = 'frank'"));
+        } finally {
+            browser.removeAuthenticator(authenticator);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.cerby.scimtoken.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cerby.scimtoken.support.ServiceProcess;
@@ -18,20 +19,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 
 /**
  * The README's "Try it in a browser": the packaged jar in local mode, the console page with its local sign-in
- * form, and the phone page in a second window playing the phone with a WebCrypto key.
+ * form, the phone page in a second window playing the phone with a WebCrypto key, and passkeys made and used by
+ * Chromium's virtual authenticator. The service's passkey origin is the page's, http://localhost and the port the
+ * jar listens on.
  */
 class ConsoleLocalModeIT {
 
     private static final String VIEW = "View the SCIM token";
+    private static final String CHANGE_FACTORS = "Change how you confirm it is you";
     private static final String FRAME_ANCESTORS = "https://app.example.test";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +52,8 @@ class ConsoleLocalModeIT {
     static void start() throws Exception {
         service = ServiceProcess.start("console", List.of("-Dquarkus.profile=local",
                 "-Dscim-token.local.data-dir=" + workDirectory.resolve("local-data"),
-                "-Dscim-token.console.frame-ancestors=" + FRAME_ANCESTORS));
+                "-Dscim-token.console.frame-ancestors=" + FRAME_ANCESTORS,
+                "-Dscim-token.webauthn.origins=http://localhost:${quarkus.http.port}"));
         browser = Browser.start();
         service.awaitReady(Duration.ofSeconds(60));
     }
@@ -142,6 +149,129 @@ class ConsoleLocalModeIT {
     }
 
     @Test
+    void anOwnerWithoutAPhoneAddsAPasskeyAndViewsTheTokenWithIt() throws Exception {
+        ConsolePage console = ConsolePage.signedInLocally(browser, service.baseUrl(), "dan", "hooli", "Owner",
+                "dan@example.com");
+        VirtualAuthenticator authenticator = browser.addPasskeyAuthenticator();
+        try {
+            assertEquals(List.of(), console.passkeys());
+
+            authenticator.setUserVerified(false);
+            console.addPasskey("Work laptop");
+            assertEquals("No passkey was made: the browser's prompt was closed or timed out. Nothing was changed; add "
+                    + "it again when you are ready.", console.passkeyAnnouncement());
+            authenticator.setUserVerified(true);
+            console.addPasskey("Work laptop");
+            assertEquals("Passkey \"Work laptop\" added. When you are asked to confirm it is you, choose \"Use a "
+                    + "passkey\".", console.passkeyAnnouncement());
+            List<String> rows = console.passkeys();
+            assertEquals(1, rows.size(), rows.toString());
+            assertTrue(rows.get(0).startsWith("Work laptop added ") && rows.get(0).contains("not used yet"),
+                    rows.get(0));
+            assertTrue(authenticator.getCredentials().get(0).isResidentCredential());
+            browser.assertAccessible("a passkey was added");
+            browser.screenshot("console-passkeys");
+
+            console.viewToken();
+            assertEquals("You have no phone set up for approvals: confirm with your passkey, or another way below.",
+                    console.confirmationStatus("You have no phone"));
+            browser.assertAccessible("the confirmation dialog offers the passkey");
+            browser.screenshot("console-use-a-passkey");
+            authenticator.setUserVerified(false);
+            console.confirmWithPasskey();
+            assertEquals("No passkey was used: the browser's prompt was closed or timed out. Nothing was spent; "
+                    + "choose \"Use a passkey\" again when you are ready.", console.confirmationStatus("No passkey"));
+            authenticator.setUserVerified(true);
+            console.confirmWithPasskey();
+
+            console.awaitTokenDialog();
+            String token = console.copyToken();
+            assertTrue(introspect(token).path("active").asBoolean(), "introspection calls the copied token active");
+            console.closeTokenDialog();
+            browser.waitFor(driver -> console.auditEvents().stream().anyMatch(row -> row.contains("Passkey added")));
+        } finally {
+            browser.removeAuthenticator(authenticator);
+        }
+
+        String dan = mint("{\"sub\":\"dan\",\"workspaceId\":\"hooli\",\"roles\":[\"owner\"]}");
+        JsonNode passkey = get("/api/v1/me/passkeys", dan).path("items").path(0);
+        assertEquals("Work laptop", passkey.path("name").asText());
+        assertFalse(passkey.path("lastUsedAt").isNull(), "the passkey was used");
+        List<JsonNode> events = auditEvents("hooli", dan);
+        JsonNode registered = only(events, "passkey.registered");
+        assertEquals(passkey.path("id").asText(), registered.path("details").path("factorId").asText());
+        assertEquals("Work laptop", registered.path("details").path("name").asText());
+        JsonNode approved = only(events, "verification.approved");
+        assertEquals("passkey", approved.path("details").path("method").asText());
+        assertEquals(passkey.path("id").asText(), approved.path("details").path("factorId").asText());
+        assertEquals(approved.path("verificationId").asText(), only(events, "verification.started")
+                .path("verificationId").asText(), "the closed prompt spent nothing: the one verification was reused");
+        assertEquals(List.of(), events.stream().filter(event -> event.path("type").asText()
+                .equals("verification.passkey_failed")).toList());
+        JsonNode verification = get("/api/v1/workspaces/hooli/scim-token/verifications/"
+                + approved.path("verificationId").asText(), dan);
+        assertEquals("approved", verification.path("status").asText());
+        assertEquals("passkey", verification.path("method").asText());
+        assertEquals("reveal", verification.path("action").asText());
+    }
+
+    @Test
+    void aPasskeyNextToAPhoneTakesAnApprovalAndRemovingItTakesAnother() throws Exception {
+        ConsolePage console = ConsolePage.signedInLocally(browser, service.baseUrl(), "erin", "pied-piper", "Admin",
+                "erin@example.com");
+        VirtualAuthenticator authenticator = browser.addPasskeyAuthenticator();
+        try {
+            PhonePage phone = PhonePage.signedInDirectly(browser, service.baseUrl(), "erin", "pied-piper", "Admin");
+            assertEquals("This browser is now your phone.", phone.enroll());
+
+            console.addPasskey("Security key");
+            assertTrue(console.confirmationText().contains("To change how you confirm it is you, approve the request "
+                    + "on your phone"), console.confirmationText());
+            assertEquals("Approved. The web page continues.",
+                    phone.approve(CHANGE_FACTORS, console.numberToTypeOnThePhone()));
+            assertEquals("Passkey \"Security key\" added. When you are asked to confirm it is you, choose \"Use a "
+                    + "passkey\".", console.passkeyAnnouncement());
+
+            console.removePasskey("Security key");
+            browser.assertAccessible("the confirmation dialog offers the phone and the passkey");
+            console.confirmWithPasskey();
+            assertEquals("Passkey \"Security key\" removed.", console.passkeyAnnouncement());
+            assertEquals(List.of(), console.passkeys());
+            assertEquals(ConsolePage.PASSKEYS, console.focused(), "the list's heading takes the focus of Remove");
+        } finally {
+            browser.removeAuthenticator(authenticator);
+        }
+
+        String erin = mint("{\"sub\":\"erin\",\"workspaceId\":\"pied-piper\",\"roles\":[\"admin\"]}");
+        List<JsonNode> events = auditEvents("pied-piper", erin);
+        JsonNode removed = only(events, "passkey.removed");
+        assertEquals(only(events, "passkey.registered").path("details").path("factorId"),
+                removed.path("details").path("factorId"));
+        List<String> approvals = events.stream().filter(event -> event.path("type").asText()
+                .equals("verification.approved")).map(event -> event.path("verificationId").asText()).toList();
+        assertEquals(2, approvals.size(), events.toString());
+        String verifications = "/api/v1/workspaces/pied-piper/scim-token/verifications/";
+        JsonNode removal = get(verifications + approvals.get(0), erin);
+        JsonNode addition = get(verifications + approvals.get(1), erin);
+        assertEquals(List.of("manage_factors", "passkey", "approved"), List.of(removal.path("action").asText(),
+                removal.path("method").asText(), removal.path("status").asText()), "removed with the passkey");
+        assertEquals(List.of("manage_factors", "push", "approved"), List.of(addition.path("action").asText(),
+                addition.path("method").asText(), addition.path("status").asText()), "added with the phone's approval");
+        assertEquals(0, get("/api/v1/me/passkeys", erin).path("items").size());
+    }
+
+    @Test
+    void onAnIpAddressTheConsoleSaysThatPasskeysNeedLocalhost() {
+        String atIpAddress = "http://127.0.0.1:" + service.port();
+        ConsolePage console = ConsolePage.signedInLocally(browser, atIpAddress, "fay", "hooli", "Owner", "");
+
+        assertTrue(console.passkeysText().contains("Passkeys need a domain name, and this page was opened at the IP "
+                + "address 127.0.0.1. Open it at " + service.baseUrl() + "/console/ instead."), console.passkeysText());
+        assertFalse(console.offers("Add a passkey"));
+        browser.assertAccessible("the console on an IP address");
+    }
+
+    @Test
     void theLocalPagesCarryTheConsoleHeadersWithTheConfiguredFrameAncestors() throws Exception {
         for (String path : List.of("/console/", "/console/phone.html", "/console/local/phone.js")) {
             HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).build(),
@@ -158,6 +288,26 @@ class ConsoleLocalModeIT {
                 "{\"sub\":\"scim-server\",\"workspaceId\":\"system\",\"roles\":[\"token_introspector\"]}");
         return JSON.readTree(post("/api/v1/scim-tokens/introspect", scimServer,
                 JSON.writeValueAsString(Map.of("token", token))));
+    }
+
+    /** The workspace's audit events, newest first. */
+    private static List<JsonNode> auditEvents(String workspaceId, String jwt) throws Exception {
+        return StreamSupport.stream(get("/api/v1/workspaces/" + workspaceId + "/audit-events?limit=100", jwt)
+                .path("items").spliterator(), false).toList();
+    }
+
+    /** The one event of the type. */
+    private static JsonNode only(List<JsonNode> events, String type) {
+        List<JsonNode> found = events.stream().filter(event -> event.path("type").asText().equals(type)).toList();
+        assertEquals(1, found.size(), type + " in " + events);
+        return found.get(0);
+    }
+
+    private static JsonNode get(String path, String jwt) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Authorization", "Bearer " + jwt).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        return JSON.readTree(answer.body());
     }
 
     private static String mint(String claims) throws Exception {

@@ -21,6 +21,7 @@ public final class ConsolePage {
     static final String SHOW_TOKEN = "Show Token";
     static final String ROTATE = "Rotate token";
     static final String REVOKE = "Revoke token";
+    static final String PASSKEYS = "Your passkeys";
 
     private final Browser browser;
     private final String window;
@@ -149,6 +150,51 @@ public final class ConsolePage {
         browser.waitFor(driver -> auditEvents().size() > shown);
     }
 
+    // ---- Your passkeys ---------------------------------------------------------------------------------------
+
+    private WebElement passkeySection() {
+        return browser.waitFor(driver -> Accessible.named(panel(), "region", PASSKEYS).orElse(null));
+    }
+
+    /** What "Your passkeys" says, once its list has loaded. */
+    public String passkeysText() {
+        passkeys();
+        return passkeySection().getText();
+    }
+
+    /** The passkeys listed, each as its row reads, once the list has loaded. */
+    public List<String> passkeys() {
+        return browser.waitFor(driver -> {
+            List<String> rows = Accessible.all(passkeySection(), "listitem").stream().map(WebElement::getText)
+                    .toList();
+            return !rows.isEmpty() || passkeySection().getText().contains("You have no passkeys yet.") ? rows : null;
+        });
+    }
+
+    /** Types the name into "Passkey name" and presses "Add a passkey". */
+    public void addPasskey(String name) {
+        WebElement section = passkeySection();
+        type(section, "Passkey name", name);
+        click(section, "button", "Add a passkey");
+    }
+
+    /** What "Your passkeys" announces once it has finished (not its "Follow your browser's prompt…"). */
+    public String passkeyAnnouncement() {
+        return browser.waitFor(driver -> Accessible.all(passkeySection(), "status").stream().map(WebElement::getText)
+                .filter(text -> !text.isBlank() && !text.endsWith("…")).findFirst().orElse(null));
+    }
+
+    /** The failure "Your passkeys" announces (its alert). */
+    public String passkeyFailure() {
+        return browser.waitFor(driver -> nonEmptyText(passkeySection(), "alert"));
+    }
+
+    /** Presses "Remove <name>": the confirmation dialog opens. */
+    public void removePasskey(String name) {
+        click(passkeySection(), "button", "Remove " + name);
+        dialog(CONFIRM);
+    }
+
     // ---- Confirm your identity to continue -----------------------------------------------------------------
 
     /** The number the confirmation dialog asks to type on the phone. */
@@ -179,6 +225,18 @@ public final class ConsolePage {
     public String authenticatorCodeDescription() {
         WebElement field = Accessible.named(dialog(CONFIRM), "textbox", "Authenticator code").orElseThrow();
         return browser.waitFor(driver -> "true".equals(field.getAttribute("aria-invalid")) ? description(field) : null);
+    }
+
+    /** The dialog's announcement that begins so (its status region, not the number), once it shows. */
+    public String confirmationStatus(String beginning) {
+        return browser.waitFor(driver -> Accessible.all(dialog(CONFIRM), "status").stream().map(WebElement::getText)
+                .filter(text -> text.startsWith(beginning)).findFirst().orElse(null));
+    }
+
+    /** Presses "Use a passkey" once the dialog offers it (when the caller has a passkey). */
+    public void confirmWithPasskey() {
+        WebElement dialog = dialog(CONFIRM);
+        browser.waitFor(driver -> Accessible.named(dialog, "button", "Use a passkey").orElse(null)).click();
     }
 
     public void emailMeALink() {

@@ -250,6 +250,11 @@ public final class TestPasskey {
         return credentialId.clone();
     }
 
+    /** The private key (PKCS #8), for an authenticator that is to hold this passkey, such as Chromium's virtual one. */
+    public byte[] privateKey() {
+        return keys.getPrivate().getEncoded();
+    }
+
     private static byte[] sign(KeyPair keys, byte[] data) {
         try {
             Signature signature = Signature.getInstance("SHA256withECDSA");
