@@ -135,7 +135,7 @@ public class PushMethod implements VerificationMethodHandler {
         };
         decision.device().markUsed(now);
         verifications.flushOrNotPending();
-        AuditEvent event = event(type, verification).device(deviceId);
+        AuditEvent event = event(type, verification).device(deviceId).detail("method", name(VerificationMethod.PUSH));
         if (verification.reason() != null) {
             event.detail("reason", name(verification.reason()));
         } else {
