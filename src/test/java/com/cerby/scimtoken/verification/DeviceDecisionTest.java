@@ -108,7 +108,7 @@ class DeviceDecisionTest extends DatabaseTest {
                 .body("status", equalTo("denied"))
                 .body("reason", equalTo("number_mismatch"));
         poll(ALICE, WORKSPACE, started.id()).body("status", equalTo("denied")).body("reason", equalTo("number_mismatch"));
-        assertEquals("{\"reason\": \"number_mismatch\"}", String.valueOf(database.queryValue(
+        assertEquals("{\"method\": \"push\", \"reason\": \"number_mismatch\"}", String.valueOf(database.queryValue(
                 "select details::text from audit_event where type = 'verification.denied'")));
     }
 
