@@ -42,7 +42,7 @@ public class DeviceService {
             throw new ProblemException(ProblemType.TOO_MANY_DEVICES,
                     "A user can enroll at most " + MAX_DEVICES_PER_USER + " devices; remove one first.");
         }
-        Device device = Device.enroll(caller.userId(), request.name().strip(), canonicalJwk, request.pushToken(),
+        Device device = new Device(caller.userId(), request.name().strip(), canonicalJwk, request.pushToken(),
                 clock.instant());
         devices.persist(device);
         events.changed(FactorChange.ENROLL_DEVICE, device.id(), device.name());

@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The store of one kind of factor that a user owns several of (phones, passkeys), each with an id, a
- * {@code userId} and a {@code createdAt}: what the factor rules and the user's own list need of it.
+ * The store of one kind of factor that a user owns several of (phones, passkeys): what the factor rules and the
+ * user's own list need of it.
  */
-public interface OwnedFactors<E> extends PanacheRepositoryBase<E, UUID>, FactorInventory {
+public interface OwnedFactors<E extends OwnedFactor> extends PanacheRepositoryBase<E, UUID>, FactorInventory {
 
     /** The user's factors of this kind, oldest first. */
     default List<E> listOwnedBy(String userId) {

@@ -1,12 +1,11 @@
 package com.cerby.scimtoken.passkey;
 
 import com.cerby.scimtoken.factor.EnrolledFactor;
+import com.cerby.scimtoken.factor.OwnedFactor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A user's registered passkey: the attested credential data (credential id and public key) as webauthn4j
@@ -14,16 +13,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "passkey")
-public class Passkey {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "user_id", nullable = false, updatable = false)
-    private String userId;
-
-    @Column(nullable = false, updatable = false)
-    private String name;
+public class Passkey extends OwnedFactor {
 
     @Column(name = "credential_id", nullable = false, updatable = false)
     private byte[] credentialId;
@@ -43,48 +33,29 @@ public class Passkey {
     @Column(updatable = false)
     private String transports;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "last_used_at")
-    private Instant lastUsedAt;
-
     protected Passkey() {
     }
 
-    static Passkey register(String userId, String name, byte[] credentialId, byte[] attestedCredentialData,
-            long signCount, boolean backupEligible, boolean backupState, String transports, Instant now) {
-        Passkey passkey = new Passkey();
-        passkey.id = UUID.randomUUID();
-        passkey.userId = userId;
-        passkey.name = name;
-        passkey.credentialId = credentialId;
-        passkey.attestedCredentialData = attestedCredentialData;
-        passkey.signCount = signCount;
-        passkey.backupEligible = backupEligible;
-        passkey.backupState = backupState;
-        passkey.transports = transports;
-        passkey.createdAt = now;
-        return passkey;
+    Passkey(String userId, String name, byte[] credentialId, byte[] attestedCredentialData, long signCount,
+            boolean backupEligible, boolean backupState, String transports, Instant now) {
+        super(userId, name, now);
+        this.credentialId = credentialId;
+        this.attestedCredentialData = attestedCredentialData;
+        this.signCount = signCount;
+        this.backupEligible = backupEligible;
+        this.backupState = backupState;
+        this.transports = transports;
     }
 
     /** A successful assertion: the authenticator's new counter and backup state. */
     void used(long newSignCount, boolean newBackupState, Instant now) {
         signCount = newSignCount;
         backupState = newBackupState;
-        lastUsedAt = now;
+        markUsed(now);
     }
 
     EnrolledFactor factor() {
-        return new EnrolledFactor("passkey", id, createdAt);
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    String name() {
-        return name;
+        return new EnrolledFactor("passkey", id(), createdAt());
     }
 
     byte[] credentialId() {
@@ -110,13 +81,5 @@ public class Passkey {
     /** The transports as the browser named them (usb, nfc, ble, hybrid, internal), comma-separated; may be null. */
     String transports() {
         return transports;
-    }
-
-    Instant createdAt() {
-        return createdAt;
-    }
-
-    Instant lastUsedAt() {
-        return lastUsedAt;
     }
 }

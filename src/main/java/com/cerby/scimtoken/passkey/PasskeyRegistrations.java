@@ -100,7 +100,7 @@ public class PasskeyRegistrations {
             throw new ProblemException(ProblemType.TOO_MANY_PASSKEYS,
                     "A user can register at most " + MAX_PASSKEYS_PER_USER + " passkeys; remove one first.");
         }
-        Passkey passkey = Passkey.register(caller.userId(), name.strip(), credentialId,
+        Passkey passkey = new Passkey(caller.userId(), name.strip(), credentialId,
                 checks.serialize(authenticator.getAttestedCredentialData()), authenticator.getSignCount(),
                 authenticator.isFlagBE(), authenticator.isFlagBS(),
                 CredentialChecks.transports(registration.getTransports()), now);
