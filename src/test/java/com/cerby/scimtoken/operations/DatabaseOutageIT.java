@@ -67,11 +67,7 @@ class DatabaseOutageIT {
 
     @AfterAll
     static void stopThem() throws Exception {
-        for (ServiceProcess instance : new ServiceProcess[] { first, second }) {
-            if (instance != null) {
-                instance.close();
-            }
-        }
+        ServiceProcess.closeAll(first, second);
         database.close();
     }
 

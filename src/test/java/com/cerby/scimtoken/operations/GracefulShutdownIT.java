@@ -78,11 +78,7 @@ class GracefulShutdownIT {
     @AfterAll
     static void stopThem() throws Exception {
         answer.countDown();
-        for (ServiceProcess instance : new ServiceProcess[] { steady, killed }) {
-            if (instance != null) {
-                instance.close();
-            }
-        }
+        ServiceProcess.closeAll(steady, killed);
         gateway.stop(0);
         database.stop();
     }

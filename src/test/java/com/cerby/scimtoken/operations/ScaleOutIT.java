@@ -52,11 +52,7 @@ class ScaleOutIT {
 
     @AfterAll
     static void stopThem() throws Exception {
-        for (ServiceProcess instance : new ServiceProcess[] { first, second }) {
-            if (instance != null) {
-                instance.close();
-            }
-        }
+        ServiceProcess.closeAll(first, second);
         database.stop();
         GITHUB.stop();
     }

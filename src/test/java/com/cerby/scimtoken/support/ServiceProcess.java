@@ -163,6 +163,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Closes each instance that was started; an {@code @AfterAll} may run after a failed start. */
+    public static void closeAll(ServiceProcess... instances) throws InterruptedException {
+        for (ServiceProcess instance : instances) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
