@@ -3,6 +3,7 @@ package com.cerby.scimtoken.scimtoken;
 import com.cerby.scimtoken.common.db.ChangeFeed;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -10,6 +11,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -23,14 +25,17 @@ import java.util.UUID;
  *
  * <p>A revoked token must never come back: a load that read the database before a change committed and would
  * store its answer after the eviction is discarded (every eviction moves a generation that the load compares
- * before it stores), and every entry expires after {@code scim-token.token.cache-ttl}, so an eviction that was
- * missed all the same (a lost notification) heals within that time.
+ * before it stores), and every known token's entry expires after {@code scim-token.token.cache-ttl}, so an
+ * eviction that was missed all the same (a lost notification) heals within that time. An unknown hash has nothing
+ * to heal and is not read again.
  */
 @Startup
 @ApplicationScoped
 public class TokenCache {
 
     static final String CHANNEL = "scim_token_change";
+    /** An unknown hash stays unknown: it leaves the cache only to make room. */
+    private static final Duration FOREVER = Duration.ofNanos(Long.MAX_VALUE);
 
     /** What introspection needs of a token, with its active answer written once. */
     record Entry(UUID id, String workspaceId, ScimTokenStatus status, Instant createdAt, Instant expiresAt,
@@ -58,7 +63,8 @@ public class TokenCache {
             TokenConfig config, Clock clock) {
         this.entries = Caffeine.newBuilder()
                 .maximumSize(config.cacheSize())
-                .expireAfterWrite(config.cacheTtl())
+                .expireAfter(Expiry.<String, Optional<Entry>>writing((hash, entry) -> entry.isPresent()
+                        ? config.cacheTtl() : FOREVER))
                 .ticker(() -> {
                     Instant now = clock.instant();
                     return now.getEpochSecond() * 1_000_000_000L + now.getNano();

@@ -5,6 +5,7 @@ import static com.cerby.scimtoken.support.Flows.approvedReveal;
 import static com.cerby.scimtoken.support.Flows.introspect;
 import static com.cerby.scimtoken.support.Flows.revoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cerby.scimtoken.common.db.ChangeFeed;
@@ -16,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -25,7 +27,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The introspection cache never brings a revoked token back: not by a racing load, nor by a lost eviction. */
+/**
+ * The introspection cache never brings a revoked token back: not by a racing load, nor by a lost eviction; an
+ * unknown token, which cannot become known, is not read again.
+ */
 @QuarkusTest
 @TestProfile(IntrospectionCacheTest.PausableLoads.class)
 class IntrospectionCacheTest extends DatabaseTest {
@@ -91,6 +96,18 @@ class IntrospectionCacheTest extends DatabaseTest {
         clock.advance(Duration.ofSeconds(2));
 
         assertEquals(false, isActive(stored.token()));
+    }
+
+    @Test
+    void anUnknownTokenIsNotReadAgainAfterTheTtl() {
+        String unknown = TokenFormat.generate(new SecureRandom());
+        assertFalse(isActive(unknown));
+        int loads = PausingTokenLookup.loads();
+
+        clock.advance(Duration.ofMinutes(10));
+
+        assertFalse(isActive(unknown));
+        assertEquals(loads, PausingTokenLookup.loads(), "the unknown token was read again");
     }
 
     @Test

@@ -6,15 +6,18 @@ import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The token lookup with a pause between the database read and the answer's return to the cache, armed by a test:
- * it forces, without timing luck, the race in which a revocation commits while a load is in flight.
+ * it forces, without timing luck, the race in which a revocation commits while a load is in flight. It also counts
+ * the loads.
  */
 @Alternative
 @Singleton
 public class PausingTokenLookup extends TokenLookup {
 
+    private static final AtomicInteger LOADS = new AtomicInteger();
     private static volatile CountDownLatch read;
     private static volatile CountDownLatch release;
 
@@ -38,8 +41,13 @@ public class PausingTokenLookup extends TokenLookup {
         release.countDown();
     }
 
+    static int loads() {
+        return LOADS.get();
+    }
+
     @Override
     Optional<TokenCache.Entry> find(byte[] lookupHash) {
+        LOADS.incrementAndGet();
         Optional<TokenCache.Entry> found = super.find(lookupHash);
         CountDownLatch paused = release;
         if (paused != null && read.getCount() > 0) {
