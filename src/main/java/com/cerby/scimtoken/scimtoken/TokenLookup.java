@@ -3,6 +3,7 @@ package com.cerby.scimtoken.scimtoken;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Reads what introspection needs of a token from the database, by its lookup hash (a blocking call). */
@@ -15,12 +16,12 @@ public class TokenLookup {
         this.entityManager = entityManager;
     }
 
-    Optional<TokenCache.Entry> find(byte[] lookupHash) {
+    Optional<TokenCache.Entry> find(byte[] lookupHash, Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("from ScimToken where lookupHash = :hash", ScimToken.class)
                 .setParameter("hash", lookupHash)
                 .getResultStream()
                 .findFirst()
-                .map(TokenCache.Entry::of));
+                .map(token -> TokenCache.Entry.of(token, now)));
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cerby.scimtoken.common.db.ChangeFeed;
 import com.cerby.scimtoken.support.DatabaseTest;
+import com.cerby.scimtoken.support.Eventually;
 import com.cerby.scimtoken.support.TestDatabase;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
@@ -96,6 +97,26 @@ class IntrospectionCacheTest extends DatabaseTest {
         clock.advance(Duration.ofSeconds(2));
 
         assertEquals(false, isActive(stored.token()));
+    }
+
+    @Test
+    void aTokenInUseIsReadAgainInTheBackgroundAfterHalfItsTtl() throws Exception {
+        TestDatabase.StoredToken stored = database.insertToken("acme", "CURRENT", "alice", Instant.now(), null);
+        assertTrue(isActive(stored.token()));
+        revokeBehindTheCachesBack(stored.id());
+        int loads = PausingTokenLookup.loads();
+
+        clock.advance(Duration.ofSeconds(29));
+        assertTrue(isActive(stored.token()));
+        assertEquals(loads, PausingTokenLookup.loads(), "read again before half its TTL");
+
+        clock.advance(Duration.ofSeconds(2));
+        PausingTokenLookup.pauseNextLoad();
+        assertTrue(isActive(stored.token()), "the cache answers while the token is read again");
+        PausingTokenLookup.awaitRead();
+        PausingTokenLookup.release();
+        Eventually.within(Duration.ofSeconds(10), "the background read replaced the entry",
+                () -> !isActive(stored.token()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.cerby.scimtoken.scimtoken;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,9 +47,9 @@ public class PausingTokenLookup extends TokenLookup {
     }
 
     @Override
-    Optional<TokenCache.Entry> find(byte[] lookupHash) {
+    Optional<TokenCache.Entry> find(byte[] lookupHash, Instant now) {
         LOADS.incrementAndGet();
-        Optional<TokenCache.Entry> found = super.find(lookupHash);
+        Optional<TokenCache.Entry> found = super.find(lookupHash, now);
         CountDownLatch paused = release;
         if (paused != null && read.getCount() > 0) {
             read.countDown();
