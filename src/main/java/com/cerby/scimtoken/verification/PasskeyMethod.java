@@ -1,12 +1,10 @@
 package com.cerby.scimtoken.verification;
 
 import static com.cerby.scimtoken.verification.VerificationEvents.event;
-import static com.cerby.scimtoken.verification.VerificationEvents.name;
 
 import com.cerby.scimtoken.audit.AuditLog;
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
-import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.factor.EnrolledFactor;
 import com.cerby.scimtoken.limits.UserGuards;
 import com.cerby.scimtoken.passkey.CredentialRefused;
@@ -19,38 +17,32 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A passkey of the user signs the verification's own challenge, in the browser that started it: phishing-resistant,
- * because the browser binds the signature to the page's origin. A refused assertion is a {@link FailedAttempts
- * failed attempt}, as a wrong code is; a signature counter that went backwards is audited as
+ * because the browser binds the signature to the page's origin. A refused assertion is a failed {@link Attempts
+ * attempt}, as a wrong code is; a signature counter that went backwards is audited as
  * {@code passkey.counter_regressed}.
  */
 @ApplicationScoped
 public class PasskeyMethod implements VerificationMethodHandler {
 
     private final PasskeyAssertions assertions;
-    private final VerificationRepository verifications;
-    private final VerificationEvents events;
-    private final FailedAttempts attempts;
+    private final Attempts attempts;
     private final UserGuards guards;
     private final AuditLog audit;
-    private final Caller caller;
     private final VerificationConfig config;
     private final ObjectMapper json;
     private final Clock clock;
 
-    PasskeyMethod(PasskeyAssertions assertions, VerificationRepository verifications, VerificationEvents events,
-            FailedAttempts attempts, UserGuards guards, AuditLog audit, Caller caller, VerificationConfig config,
-            ObjectMapper json, Clock clock) {
+    PasskeyMethod(PasskeyAssertions assertions, Attempts attempts, UserGuards guards, AuditLog audit,
+            VerificationConfig config, ObjectMapper json, Clock clock) {
         this.assertions = assertions;
-        this.verifications = verifications;
-        this.events = events;
         this.attempts = attempts;
         this.guards = guards;
         this.audit = audit;
-        this.caller = caller;
         this.config = config;
         this.json = json;
         this.clock = clock;
@@ -86,34 +78,24 @@ public class PasskeyMethod implements VerificationMethodHandler {
     @Transactional
     public VerificationView complete(String workspaceId, UUID id, String credentialJson) {
         Instant now = clock.instant();
-        Verification verification = verifications.requireOwned(workspaceId, id, caller.userId());
-        if (verification.method() != VerificationMethod.PASSKEY) {
-            throw new ProblemException(ProblemType.WRONG_METHOD,
-                    "A " + name(verification.method()) + " verification is not completed with a passkey.");
-        }
-        guards.requireCodesUnlocked(caller.userId(), now);
-        verification.requirePending(now);
+        Verification verification = attempts.open(workspaceId, id, Set.of(VerificationMethod.PASSKEY), "a passkey",
+                now);
         EnrolledFactor passkey;
         try {
-            passkey = assertions.verify(caller.userId(), credentialJson, verification.passkeyChallenge(), now);
+            passkey = assertions.verify(verification.userId(), credentialJson, verification.passkeyChallenge(), now);
         } catch (CredentialRefused refused) {
             int remaining = QuarkusTransaction.requiringNew().call(() -> recordRefusal(verification, refused, now));
             throw ProblemException.failedAttempt(ProblemType.INVALID_ASSERTION, refused.getMessage()
                     + (remaining == 0 ? " That was the last attempt: the verification failed." : ""), remaining);
         }
-        verification.approveWithoutDevice(now);
-        verifications.flushOrNotPending();
-        guards.codeSucceeded(caller.userId());
-        events.decided(verification, passkey.describe(event("verification.approved", verification)
-                .detail("method", name(VerificationMethod.PASSKEY))), "approved");
-        return VerificationView.of(verification, now, config.pollInterval().toSeconds());
+        return attempts.succeeded(verification, passkey, now);
     }
 
     private int recordRefusal(Verification verification, CredentialRefused refused, Instant now) {
         refused.regressedCount().ifPresent(presented -> audit.record(event("passkey.counter_regressed", verification)
                 .detail("factorId", refused.passkeyId().toString()).detail("storedSignCount", refused.storedCount())
                 .detail("presentedSignCount", presented)));
-        return attempts.record(verification, event("verification.passkey_failed", verification)
+        return attempts.failed(verification, event("verification.passkey_failed", verification)
                 .detail("reason", refused.getMessage()), now);
     }
 }
