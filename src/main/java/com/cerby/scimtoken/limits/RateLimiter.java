@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.limits;
 
+import com.cerby.scimtoken.common.time.ClockNanos;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
@@ -8,7 +9,6 @@ import io.github.bucket4j.TimeMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +47,7 @@ public class RateLimiter {
         this.time = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
-                Instant now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                return ClockNanos.of(clock);
             }
 
             @Override

@@ -2,6 +2,7 @@ package com.cerby.scimtoken.scimtoken;
 
 import com.cerby.scimtoken.common.db.ChangeFeed;
 import com.cerby.scimtoken.common.db.DatabaseOutage;
+import com.cerby.scimtoken.common.time.ClockNanos;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -77,10 +78,7 @@ public class TokenCache {
                 .maximumSize(config.cacheSize())
                 .expireAfter(Expiry.<String, Optional<Entry>>writing((hash, entry) -> entry.isPresent()
                         ? config.cacheTtl() : FOREVER))
-                .ticker(() -> {
-                    Instant now = clock.instant();
-                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-                })
+                .ticker(() -> ClockNanos.of(clock))
                 .build();
         this.lookup = lookup;
         this.feed = feed;
@@ -97,10 +95,11 @@ public class TokenCache {
      * seldom looked up while its caller waits.
      */
     Optional<Entry> cached(byte[] lookupHash) {
-        Optional<Entry> cached = entries.getIfPresent(HexFormat.of().formatHex(lookupHash));
+        String key = HexFormat.of().formatHex(lookupHash);
+        Optional<Entry> cached = entries.getIfPresent(key);
         if (cached != null && cached.isPresent()
                 && !clock.instant().isBefore(cached.get().readAt().plus(refreshAfter))) {
-            refreshInBackground(lookupHash);
+            refreshInBackground(key, lookupHash);
         }
         return cached;
     }
@@ -110,8 +109,7 @@ public class TokenCache {
      * then, and if the database cannot answer, the entry keeps its time to live. A few at once, so that a hung
      * database holds few worker threads.
      */
-    private void refreshInBackground(byte[] lookupHash) {
-        String key = HexFormat.of().formatHex(lookupHash);
+    private void refreshInBackground(String key, byte[] lookupHash) {
         if (refreshing.size() >= MAX_REFRESHES || !refreshing.add(key)) {
             return;
         }
