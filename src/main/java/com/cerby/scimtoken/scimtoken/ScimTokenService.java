@@ -73,7 +73,7 @@ public class ScimTokenService {
     @Transactional
     public RevealedToken reveal(String workspaceId, UUID verificationId) {
         grants.spend(workspaceId, verificationId, VerificationAction.REVEAL);
-        locks.lock("scim-token:" + workspaceId);
+        lockTokensOf(workspaceId);
         Instant now = clock.instant();
         ScimToken token = tokens.findByStatus(workspaceId, ScimTokenStatus.CURRENT)
                 .map(current -> {
@@ -112,7 +112,7 @@ public class ScimTokenService {
     @Transactional
     public RotatedToken rotate(String workspaceId, UUID verificationId, Duration gracePeriod) {
         grants.spend(workspaceId, verificationId, VerificationAction.ROTATE);
-        locks.lock("scim-token:" + workspaceId);
+        lockTokensOf(workspaceId);
         Instant now = clock.instant();
         tokens.findByStatus(workspaceId, ScimTokenStatus.PREVIOUS).ifPresent(older -> older.revoke(now));
         Optional<ScimToken> replaced = tokens.findByStatus(workspaceId, ScimTokenStatus.CURRENT);
@@ -139,7 +139,7 @@ public class ScimTokenService {
     @Transactional
     public void revoke(String workspaceId, UUID verificationId) {
         grants.spend(workspaceId, verificationId, VerificationAction.REVOKE);
-        locks.lock("scim-token:" + workspaceId);
+        lockTokensOf(workspaceId);
         Instant now = clock.instant();
         List<ScimToken> live = tokens.listLive(workspaceId);
         live.forEach(token -> token.revoke(now));
@@ -157,7 +157,7 @@ public class ScimTokenService {
     public Optional<ScimToken> lockedByValue(String token) {
         Optional<ScimToken> found = tokens.findByLookupHash(TokenFormat.lookupHash(token));
         found.ifPresent(known -> {
-            locks.lock("scim-token:" + known.workspaceId());
+            lockTokensOf(known.workspaceId());
             tokens.getEntityManager().refresh(known);
         });
         return found;
@@ -169,6 +169,11 @@ public class ScimTokenService {
         token.revoke(clock.instant());
         cache.changed(token.workspaceId());
         metrics.counter("scim_token_revocations").increment();
+    }
+
+    /** Serialises the changes of a workspace's tokens until the transaction ends. */
+    private void lockTokensOf(String workspaceId) {
+        locks.lock("scim-token:" + workspaceId);
     }
 
     private ScimToken create(String workspaceId, UUID verificationId, Instant now) {
