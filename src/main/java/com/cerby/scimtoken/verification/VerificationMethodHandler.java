@@ -11,6 +11,14 @@ interface VerificationMethodHandler {
 
     VerificationMethod method();
 
+    /**
+     * Whether the method may prove this action at all: a weak factor (an email) or a fallback (a recovery code) is
+     * limited to what it may approve. The start answers 403 {@code method_not_allowed} otherwise.
+     */
+    default boolean allows(VerificationAction action) {
+        return true;
+    }
+
     /** Refuses (with a problem) a start the method cannot serve: not enrolled, blocked, over its limits. */
     void requireAvailable(String userId, Instant now);
 

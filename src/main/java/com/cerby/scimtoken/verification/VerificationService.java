@@ -81,6 +81,10 @@ public class VerificationService {
         VerificationMethodHandler handler = handlers.get(method);
         locks.lock("verification-start:" + caller.userId());
         try {
+            if (!handler.allows(action)) {
+                throw new ProblemException(ProblemType.VERIFICATION_METHOD_NOT_ALLOWED, "Method " + name(method)
+                        + " may not confirm an attempt to " + action.purpose() + "; use another method.");
+            }
             handler.requireAvailable(caller.userId(), now);
             requireFewPending(now);
         } catch (ProblemException refused) {

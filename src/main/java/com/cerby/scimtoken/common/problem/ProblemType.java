@@ -18,6 +18,9 @@ public enum ProblemType {
     STEP_UP_REQUIRED(403, "Changing your factors requires step-up verification"),
     LOGIN_TOO_OLD(403, "Your sign-in is too old for this change"),
     LOOPBACK_ONLY(403, "Only callers on this machine may do this"),
+    /** A verification method the action does not allow; shares its code with the HTTP 405, as the contract says. */
+    VERIFICATION_METHOD_NOT_ALLOWED(403, "This verification method is not allowed for this action",
+            "method_not_allowed"),
     NOT_FOUND(404, "Not found"),
     VERIFICATION_NOT_FOUND(404, "Verification not found"),
     DEVICE_NOT_FOUND(404, "Device not found"),
@@ -51,10 +54,16 @@ public enum ProblemType {
 
     private final int status;
     private final String title;
+    private final String code;
 
     ProblemType(int status, String title) {
+        this(status, title, null);
+    }
+
+    ProblemType(int status, String title, String code) {
         this.status = status;
         this.title = title;
+        this.code = code != null ? code : name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public int status() {
@@ -66,7 +75,7 @@ public enum ProblemType {
     }
 
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return code;
     }
 
     public String typeUri() {
