@@ -202,6 +202,11 @@ public class Verification {
         usedAt = now;
     }
 
+    /** Whether this is an approval of the action that was spent on its operation. */
+    boolean isSpentOn(VerificationAction operation) {
+        return status == VerificationStatus.APPROVED && action == operation && usedAt != null;
+    }
+
     public UUID id() {
         return id;
     }
