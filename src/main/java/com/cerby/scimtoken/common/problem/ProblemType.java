@@ -8,6 +8,7 @@ public enum ProblemType {
     INVALID_CODE(400, "The code is not valid"),
     CODE_ALREADY_USED(400, "The code has already been used"),
     INVALID_CREDENTIAL(400, "The passkey credential is not valid"),
+    INVALID_PATH(400, "The request path is not in canonical form"),
     BAD_REQUEST(400, "Bad request"),
     UNAUTHORIZED(401, "Authentication required"),
     INVALID_SIGNATURE(401, "The report's signature is not valid"),
