@@ -35,6 +35,7 @@ public enum ProblemType {
     TOO_MANY_PASSKEYS(409, "Too many passkeys"),
     PASSKEYS_NOT_CONFIGURED(409, "Passkeys are not set up on this service"),
     TOTP_ALREADY_ENROLLED(409, "A TOTP authenticator is already enrolled"),
+    NO_FACTOR(409, "You have no sign-in factor that recovery codes could stand in for"),
     WRONG_METHOD(409, "The verification is not completed this way"),
     TOKEN_REVOKED(409, "The token was revoked"),
     TOKEN_EXPIRED(409, "The token has expired"),
