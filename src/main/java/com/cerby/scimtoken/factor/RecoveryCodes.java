@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -67,7 +68,8 @@ public class RecoveryCodes implements FactorInventory {
         requireAnotherFactor(userId);
         removeAll(userId);
         entityManager.flush();
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the createdAt shown now is the one every later read shows.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID setId = UUID.randomUUID();
         Set<String> codes = new LinkedHashSet<>();
         while (codes.size() < CODES_PER_SET) {
@@ -139,11 +141,12 @@ public class RecoveryCodes implements FactorInventory {
         return true;
     }
 
+    /** The user's set; it counts as one factor removed. */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public int removeAll(String userId) {
         return entityManager.createQuery("delete from RecoveryCode where userId = :userId")
-                .setParameter("userId", userId).executeUpdate();
+                .setParameter("userId", userId).executeUpdate() > 0 ? 1 : 0;
     }
 
     @Override
