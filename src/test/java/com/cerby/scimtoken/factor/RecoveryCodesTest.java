@@ -186,6 +186,22 @@ class RecoveryCodesTest extends DatabaseTest {
     }
 
     @Test
+    void whileTheUsersCodeMethodsAreLockedNoRecoveryCodeIsTriedOrSpent() throws SQLException {
+        List<String> codes = generateWithPhone();
+        String id = startRecovery(ALICE);
+        database.execute("insert into user_guard (user_id, codes_locked_until) values ('alice', ?)",
+                java.sql.Timestamp.from(clock.instant().plusSeconds(900)));
+
+        assertProblem(submit(ALICE, id, codes.get(0)), 429, "too_many_attempts",
+                Flows.verificationsPath(WORKSPACE) + "/" + id + "/code");
+        assertProblem(start(ALICE, WORKSPACE, Map.of("method", "recovery_code", "action", "manage_factors")), 429,
+                "too_many_attempts", Flows.verificationsPath(WORKSPACE));
+        assertEquals(10L, database.queryValue("select count(*) from recovery_code where used_at is null"));
+        Flows.poll(ALICE, WORKSPACE, id).statusCode(200).body("status", equalTo("pending"))
+                .body("attemptsRemaining", equalTo(5));
+    }
+
+    @Test
     void aNewSetReplacesTheOldOne() throws SQLException {
         List<String> old = generateWithPhone();
         List<String> current = generateWithPhone();
