@@ -10,7 +10,12 @@ public enum FactorChange {
     ENROLL_TOTP("totp.enrolled", "an authenticator app", "added"),
     REMOVE_TOTP("totp.removed", "an authenticator app", "removed"),
     REGISTER_PASSKEY("passkey.registered", "a passkey", "added"),
-    REMOVE_PASSKEY("passkey.removed", "a passkey", "removed");
+    REMOVE_PASSKEY("passkey.removed", "a passkey", "removed"),
+    GENERATE_RECOVERY_CODES("recovery_codes.generated", "a new set of recovery codes", "generated"),
+    /** Not a change that needs proof: the code itself is the proof. It is recorded and told like one. */
+    USE_RECOVERY_CODE("recovery_code.used", "a recovery code", "used"),
+    /** An operator removed every factor of the user; recorded by the user as actor, with the operator's id. */
+    RESET_FACTORS("factor.reset", "every sign-in factor", "removed by an operator");
 
     /** The event of a factor change that was refused (no proof, an old login, an unusable verification). */
     public static final String REFUSED_EVENT = "factor.change_refused";

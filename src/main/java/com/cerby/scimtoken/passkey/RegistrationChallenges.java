@@ -34,6 +34,13 @@ class RegistrationChallenges implements PendingEnrollments {
                 .setParameter("expiresAt", expiresAt).executeUpdate();
     }
 
+    /** Forgets every challenge of the user (a reset of their factors): no registration under way completes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void removeAll(String userId) {
+        entityManager.createNativeQuery("delete from passkey_challenge where user_id = :userId")
+                .setParameter("userId", userId).executeUpdate();
+    }
+
     /** Whether the challenge was the user's, and unexpired; it is spent either way. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Presented spend(String userId, byte[] challenge, Instant now) {

@@ -13,6 +13,7 @@ import com.cerby.scimtoken.factor.FactorGate;
 import com.cerby.scimtoken.factor.FactorInventory;
 import com.cerby.scimtoken.factor.FactorsConfig;
 import com.cerby.scimtoken.factor.PendingEnrollments;
+import com.cerby.scimtoken.factor.FactorSummary;
 import com.cerby.scimtoken.limits.UserGuards;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -147,6 +148,23 @@ public class TotpService implements FactorInventory, PendingEnrollments {
     public boolean hasAny(String userId) {
         TotpFactor factor = entityManager.find(TotpFactor.class, userId);
         return factor != null && factor.isConfirmed();
+    }
+
+    /** The user's authenticator, confirmed or an enrollment under way (a reset of their factors). */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int removeAll(String userId) {
+        return entityManager.createQuery("delete from TotpFactor where userId = :userId")
+                .setParameter("userId", userId).executeUpdate();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void summarize(String userId, FactorSummary summary) {
+        TotpFactor factor = entityManager.find(TotpFactor.class, userId);
+        if (factor != null && factor.isConfirmed()) {
+            summary.totp(factor.confirmedAt());
+        }
     }
 
     /** The user's confirmed authenticator, as named in the events of the verifications it approves. */

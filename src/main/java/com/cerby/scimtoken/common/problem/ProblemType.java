@@ -37,6 +37,7 @@ public enum ProblemType {
     PASSKEYS_NOT_CONFIGURED(409, "Passkeys are not set up on this service"),
     TOTP_ALREADY_ENROLLED(409, "A TOTP authenticator is already enrolled"),
     ENROLLMENT_EXPIRED(409, "The unfinished enrollment has expired"),
+    NO_FACTOR(409, "You have no sign-in factor that recovery codes could stand in for"),
     WRONG_METHOD(409, "The verification is not completed this way"),
     TOKEN_REVOKED(409, "The token was revoked"),
     TOKEN_EXPIRED(409, "The token has expired"),
