@@ -35,7 +35,8 @@ class EmailFirstEnrollmentTest extends DatabaseTest {
     public static class EmailFirst implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("scim-token.factors.first-enrollment", "email");
+            return Map.of("scim-token.factors.first-enrollment", "email",
+                    "scim-token.email.link-base-url", "https://scim-token.example.test/");
         }
     }
 
@@ -59,8 +60,10 @@ class EmailFirstEnrollmentTest extends DatabaseTest {
 
         TestEmail.Started started = TestEmail.start(ALICE, WORKSPACE, "manage_factors");
         String id = started.id();
-        TestEmail.submit(ALICE, WORKSPACE, id, linkCode(smtp.getReceivedMessages()[0]), started.completionSecret())
-                .statusCode(200);
+        TestEmail.Link link = TestEmail.linkIn(smtp.getReceivedMessages()[0]);
+        assertEquals("https://scim-token.example.test", link.baseUrl(), "the configured public URL");
+        assertTrue(Mailbox.text(smtp.getReceivedMessages()[0]).contains("add or remove a sign-in factor"));
+        TestEmail.submit(ALICE, WORKSPACE, id, link.code(), started.completionSecret()).statusCode(200);
         TestPhone phone = TestPhone.enrolledFor(ALICE, id);
 
         assertEquals(1L, database.queryValue("select count(*) from device where user_id = 'alice'"));

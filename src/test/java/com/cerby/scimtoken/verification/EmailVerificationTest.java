@@ -158,14 +158,17 @@ class EmailVerificationTest extends DatabaseTest {
 
     @Test
     void theMailNamesTheRequestAndCarriesATypeableCodeAndALinkToTheConfirmPage() {
+        // The link's host never comes from the request: forwarded-host headers name the attacker's host here.
         String id = RestAssured.given().auth().oauth2(ALICE).contentType(ContentType.JSON)
-                .header("User-Agent", BROWSER).body(Map.of("method", "email"))
+                .header("User-Agent", BROWSER).header("X-Forwarded-Host", "phish.example.test")
+                .header("Forwarded", "host=phish.example.test").body(Map.of("method", "email"))
                 .when().post(verificationsPath(WORKSPACE)).then().statusCode(201).extract().path("id");
         Instant expiresAt = Instant.parse(poll(ALICE, WORKSPACE, id).extract().path("expiresAt"));
 
         String text = Mailbox.text(lastMail());
         TestEmail.Link link = linkIn(lastMail());
         assertEquals("http://localhost:" + RestAssured.port, link.baseUrl(), "the link points at the real port");
+        assertFalse(text.contains("phish.example.test"), "the link follows the caller's headers: " + text);
         assertEquals(id, link.verificationId());
         assertTrue(link.code().matches("[0-9]{8}"), link.code());
         assertTrue(Pattern.compile("(?m)^\\s*" + link.code() + "\\s*$").matcher(text).find(),
