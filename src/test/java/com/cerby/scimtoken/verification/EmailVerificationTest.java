@@ -235,6 +235,21 @@ class EmailVerificationTest extends DatabaseTest {
     }
 
     @Test
+    void aReportNeedsASessionAndTheCodeDiesWithTheVerification() throws SQLException {
+        TestEmail.Started started = TestEmail.start(ALICE, WORKSPACE, "reveal");
+        String code = mailedCode();
+        String path = "/api/v1/me/verifications/" + started.id() + "/report";
+
+        assertProblem(RestAssured.given().contentType(ContentType.JSON).body(Map.of("code", code))
+                .when().post(path).then(), 401, "unauthorized", path);
+        clock.advance(Duration.ofMinutes(5));
+        assertProblem(report(ALICE, started.id(), code), 409, "verification_expired", path);
+        assertProblem(submit(ALICE, WORKSPACE, started.id(), code, started.completionSecret()), 409,
+                "verification_expired", codePath(WORKSPACE, started.id()));
+        TestEmail.start(ALICE, WORKSPACE, "reveal");
+    }
+
+    @Test
     void aPushVerificationIsReportedOnThePhoneNotWithACode() {
         TestPhone.enrolledFor(ALICE);
         String id = Flows.startPush(ALICE, WORKSPACE).id();
