@@ -37,11 +37,15 @@ public class CodeSubmissions {
     }
 
     @Transactional
-    public VerificationView submit(String workspaceId, UUID id, String code) {
+    public VerificationView submit(String workspaceId, UUID id, String code, String completionSecret) {
         Instant now = clock.instant();
         Verification verification = attempts.open(workspaceId, id, CODE_METHODS, "a code", now);
-        CodeMethod method = verification.method() == VerificationMethod.TOTP ? totp
-                : verification.method() == VerificationMethod.RECOVERY_CODE ? recoveryCode : email;
+        CodeMethod method = switch (verification.method()) {
+            case TOTP -> totp;
+            case RECOVERY_CODE -> recoveryCode;
+            default -> email;
+        };
+        method.requireClient(verification, completionSecret);
         return switch (method.check(verification, code, now)) {
             case MATCH -> attempts.succeeded(verification, method.factor(verification.userId()), now);
             case REPLAYED -> throw new ProblemException(ProblemType.CODE_ALREADY_USED,

@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Cancels a user's pending verifications when an operator resets their factors: a push, code or passkey asked for
- * before the reset must not approve anything after it. Each is locked first, so a decision under way waits and
- * then finds it cancelled.
+ * Cancels a user's pending verifications, and voids their approvals not spent yet, when an operator resets their
+ * factors: a push, code or passkey asked for (or answered) before the reset must not allow anything after it. Each
+ * is locked first, so a decision or a spend under way waits and then finds it cancelled or used.
  */
 @ApplicationScoped
 class ResetCancellations implements PendingVerifications {
@@ -39,7 +39,10 @@ class ResetCancellations implements PendingVerifications {
             events.decided(verification, event("verification.cancelled", verification)
                     .detail("reason", "factor_reset"), "cancelled");
         }
+        List<Verification> unspent = verifications.find("userId = ?1 and status = ?2 and usedAt is null", userId,
+                VerificationStatus.APPROVED).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        unspent.forEach(approval -> approval.voidApproval(now));
         verifications.flushOrNotPending();
-        return pending.size();
+        return pending.size() + unspent.size();
     }
 }

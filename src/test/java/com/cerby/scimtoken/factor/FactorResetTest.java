@@ -87,6 +87,21 @@ class FactorResetTest extends DatabaseTest {
     }
 
     @Test
+    void anApprovalNotSpentBeforeTheResetAllowsNothingAfterIt() throws SQLException {
+        TestPhone lostPhone = TestPhone.enrolledFor(ALICE);
+        String approvedByTheLostPhone = approvedFactorChange(ALICE, WORKSPACE, lostPhone);
+        String revealApproved = Flows.approved(ALICE, WORKSPACE, lostPhone, "reveal");
+
+        reset(OPERATOR, ALICES_FACTORS).statusCode(204);
+
+        assertProblem(new TestPhone().enroll(ALICE, approvedByTheLostPhone), 409, "verification_already_used",
+                "/api/v1/me/devices");
+        assertProblem(Flows.reveal(ALICE, WORKSPACE, revealApproved), 409, "verification_already_used",
+                "/api/v1/workspaces/acme/scim-token/reveal");
+        assertEquals(0L, count("device", "alice"));
+    }
+
+    @Test
     void aUserWithNothingIsResetAllTheSame() throws SQLException {
         reset(OPERATOR, "/api/v1/users/nobody.yet/factors").statusCode(204);
 

@@ -19,6 +19,8 @@ public enum ProblemType {
     STEP_UP_REQUIRED(403, "Changing your factors requires step-up verification"),
     LOGIN_TOO_OLD(403, "Your sign-in is too old for this change"),
     LOOPBACK_ONLY(403, "Only callers on this machine may do this"),
+    /** An email verification's code sent without the secret that only the client which started it holds. */
+    CLIENT_BINDING_MISMATCH(403, "Only the client that started this verification can complete it"),
     /** A verification method the action does not allow; shares its code with the HTTP 405, as the contract says. */
     VERIFICATION_METHOD_NOT_ALLOWED(403, "This verification method is not allowed for this action",
             "method_not_allowed"),
@@ -46,6 +48,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     HEADERS_TOO_LARGE(431, "The request headers are too large"),
     PUSH_BLOCKED(429, "Push verifications are blocked for a while"),
+    EMAIL_BLOCKED(429, "Email verifications are blocked for a while"),
     TOO_MANY_VERIFICATIONS(429, "Too many verifications"),
     TOO_MANY_ATTEMPTS(429, "Too many wrong codes"),
     RATE_LIMITED(429, "Too many requests"),
