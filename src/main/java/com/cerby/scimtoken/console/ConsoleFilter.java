@@ -39,7 +39,7 @@ public class ConsoleFilter {
             boolean localOnly = LOCAL_PAGES.contains(path) || path.startsWith(LOCAL_SCRIPTS);
             if (!config.enabled() || localOnly && !localMode) {
                 problems.send(context, Problem.of(ProblemType.NOT_FOUND, "No resource exists at this path.", path));
-            } else if (localOnly && !LocalMode.isAddressedToThisMachine(context.request().getHeader("Host"))) {
+            } else if (localOnly && !LocalMode.isAddressedToThisMachine(context.request().authority())) {
                 problems.send(context, Problem.of(ProblemType.LOOPBACK_ONLY, "Local mode's pages answer only requests"
                         + " addressed to localhost, 127.0.0.1 or [::1].", path));
             } else {

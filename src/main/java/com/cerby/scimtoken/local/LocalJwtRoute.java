@@ -68,7 +68,7 @@ public class LocalJwtRoute {
                     "Local JWTs are minted only for callers on this machine (the loopback interface).", PATH));
             return;
         }
-        if (!Loopback.isLoopbackHostHeader(context.request().getHeader("Host"))) {
+        if (!Loopback.isLoopbackAuthority(context.request().authority())) {
             problems.send(context, Problem.of(ProblemType.LOOPBACK_ONLY, "Local JWTs are minted only for requests"
                     + " addressed to localhost, 127.0.0.1 or [::1] (the Host header), never to another name.", PATH));
             return;

@@ -1,6 +1,7 @@
 package com.cerby.scimtoken.local;
 
 import io.quarkus.runtime.configuration.ConfigUtils;
+import io.vertx.core.net.HostAndPort;
 
 /** Local mode is the Quarkus profile {@code local}: a development convenience, never for production. */
 public final class LocalMode {
@@ -15,10 +16,10 @@ public final class LocalMode {
     }
 
     /**
-     * Whether a request's {@code Host} header names this machine ({@code localhost}, {@code 127.0.0.1},
+     * Whether a request's authority ({@code Host}) names this machine ({@code localhost}, {@code 127.0.0.1},
      * {@code [::1]}, any port): local mode's own pages and JWT minting answer nothing else, against DNS rebinding.
      */
-    public static boolean isAddressedToThisMachine(String hostHeader) {
-        return Loopback.isLoopbackHostHeader(hostHeader);
+    public static boolean isAddressedToThisMachine(HostAndPort authority) {
+        return Loopback.isLoopbackAuthority(authority);
     }
 }

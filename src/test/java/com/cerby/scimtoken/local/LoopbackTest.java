@@ -3,6 +3,7 @@ package com.cerby.scimtoken.local;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,13 +39,13 @@ class LoopbackTest {
     @ValueSource(strings = { "localhost", "localhost:8080", "LOCALHOST:1", "127.0.0.1", "127.0.0.1:8080", "[::1]",
             "[::1]:8080" })
     void requestsAddressedToThisMachineAreServed(String hostHeader) {
-        assertTrue(Loopback.isLoopbackHostHeader(hostHeader));
+        assertTrue(Loopback.isLoopbackAuthority(HostAndPort.parseAuthority(hostHeader, -1)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "rebind.attacker.example", "rebind.attacker.example:8080", "localhost.attacker.example",
             "127.0.0.1.nip.io:8080", "[::1]x", "localhost:80a", "", ":8080", "10.0.0.1:8080" })
     void requestsAddressedToAnyOtherNameAreRefused(String hostHeader) {
-        assertFalse(Loopback.isLoopbackHostHeader(hostHeader));
+        assertFalse(Loopback.isLoopbackAuthority(HostAndPort.parseAuthority(hostHeader, -1)));
     }
 }
