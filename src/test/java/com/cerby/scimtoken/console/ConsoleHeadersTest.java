@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 class ConsoleHeadersTest {
 
-    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     @ParameterizedTest
