@@ -128,158 +128,89 @@ class ConsoleLocalModeIT {
     }
 
     @Test
-    void anEmailLinkConfirmsAndTheConsoleContinuesByItself() throws Exception {
+    void anEmailLinkOpenedInThisBrowserCompletesTheDialogAndElsewhereOnlyShowsTheCodeAndThisWasntMe()
+            throws Exception {
         ConsolePage console = ConsolePage.signedInLocally(browser, service.baseUrl(), "carol", "initech", "Admin",
                 "carol@example.com");
         console.viewToken();
-        assertTrue(console.confirmationFailure().startsWith("You have no phone set up for approvals."));
+        assertEquals(List.of("Email me a code"), console.confirmationWays(), "carol has no factor, and email is last");
+        console.emailMeACode();
+        browser.assertAccessible("the confirmation dialog waits for the email's code");
+        String link = confirmLinkMailedTo("carol@example.com", 1);
 
-        console.emailMeALink();
-        browser.waitFor(driver -> console.confirmationText().contains("We emailed a link to carol@example.com."));
-        Matcher link = Pattern.compile("verification=([0-9a-f-]{36})&code=([A-Za-z0-9_-]+)")
-                .matcher(browser.waitFor(driver -> outputWith("carol@example.com")));
-        assertTrue(link.find(), "local mode logs the mail with its link");
-        String carol = mint("{\"sub\":\"carol\",\"workspaceId\":\"initech\",\"roles\":[\"admin\"]}");
-        post("/api/v1/workspaces/initech/scim-token/verifications/" + link.group(1) + "/code", carol,
-                JSON.writeValueAsString(Map.of("code", link.group(2))));
-
+        String confirmWindow = browser.windowOpenedBy(() -> ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("window.open(arguments[0], 'scim-confirm')", link));
+        browser.switchTo(confirmWindow);
+        ConfirmPage confirm = new ConfirmPage(browser, confirmWindow);
+        assertEquals("Done: the window that asked continues. You can close this page.", confirm.status("Done"));
+        assertFalse(browser.driver().getCurrentUrl().contains("code="), "the code left the address bar");
+        browser.assertAccessible("the confirm page is done");
+        browser.screenshot("confirm-page-done");
         console.awaitTokenDialog();
         assertTrue(introspect(console.copyToken()).path("active").asBoolean());
         console.closeTokenDialog();
-    }
 
-    @Test
-    void anOwnerWithoutAPhoneAddsAPasskeyAndViewsTheTokenWithIt() throws Exception {
-        ConsolePage console = ConsolePage.signedInLocally(browser, service.baseUrl(), "dan", "hooli", "Owner",
-                "dan@example.com");
-        VirtualAuthenticator authenticator = browser.addPasskeyAuthenticator();
-        try {
-            assertEquals(List.of(), console.passkeys());
-
-            authenticator.setUserVerified(false);
-            console.addPasskey("Work laptop");
-            assertEquals("No passkey was made: the browser's prompt was closed or timed out. Nothing was changed; add "
-                    + "it again when you are ready.", console.passkeyAnnouncement());
-            authenticator.setUserVerified(true);
-            console.addPasskey("Work laptop");
-            assertEquals("Passkey \"Work laptop\" added. When you are asked to confirm it is you, choose \"Use a "
-                    + "passkey\".", console.passkeyAnnouncement());
-            List<String> rows = console.passkeys();
-            assertEquals(1, rows.size(), rows.toString());
-            assertTrue(rows.get(0).startsWith("Work laptop added ") && rows.get(0).contains("not used yet"),
-                    rows.get(0));
-            assertTrue(authenticator.getCredentials().get(0).isResidentCredential());
-            browser.assertAccessible("a passkey was added");
-            browser.screenshot("console-passkeys");
-
-            console.viewToken();
-            assertEquals("You have no phone set up for approvals: confirm with your passkey, or another way below.",
-                    console.confirmationStatus("You have no phone"));
-            browser.assertAccessible("the confirmation dialog offers the passkey");
-            browser.screenshot("console-use-a-passkey");
-            authenticator.setUserVerified(false);
-            console.confirmWithPasskey();
-            assertEquals("No passkey was used: the browser's prompt was closed or timed out. Nothing was spent; "
-                    + "choose \"Use a passkey\" again when you are ready.", console.confirmationStatus("No passkey"));
-            authenticator.setUserVerified(true);
-            console.confirmWithPasskey();
-
-            console.awaitTokenDialog();
-            String token = console.copyToken();
-            assertTrue(introspect(token).path("active").asBoolean(), "introspection calls the copied token active");
-            console.closeTokenDialog();
-            browser.waitFor(driver -> console.auditEvents().stream().anyMatch(row -> row.contains("Passkey added")));
-        } finally {
-            browser.removeAuthenticator(authenticator);
+        console.viewToken();
+        console.emailMeACode();
+        String elsewhere = confirmLinkMailedTo("carol@example.com", 2);
+        try (Browser other = Browser.start()) {
+            other.driver().get(elsewhere);
+            ConfirmPage stranger = new ConfirmPage(other, other.driver().getWindowHandle());
+            String code = elsewhere.replaceFirst(".*code=", "");
+            assertEquals(code, stranger.codeToType());
+            assertTrue(stranger.status("This browser").startsWith("This browser did not ask for this email"));
+            other.assertAccessible("the confirm page in another browser shows the code");
+            other.screenshot("confirm-page-elsewhere");
+            stranger.thisWasntMe();
+            SignInForm.submit(other, "carol", "initech", "Admin", "carol@example.com");
+            assertTrue(stranger.status("Thank you").startsWith("Thank you. The request was denied, and email codes "
+                    + "for your account are paused for 15 minutes."));
+            other.assertAccessible("the report was sent");
         }
-
-        String dan = mint("{\"sub\":\"dan\",\"workspaceId\":\"hooli\",\"roles\":[\"owner\"]}");
-        JsonNode passkey = get("/api/v1/me/passkeys", dan).path("items").path(0);
-        assertEquals("Work laptop", passkey.path("name").asText());
-        assertFalse(passkey.path("lastUsedAt").isNull(), "the passkey was used");
-        List<JsonNode> events = auditEvents("hooli", dan);
-        JsonNode registered = only(events, "passkey.registered");
-        assertEquals(passkey.path("id").asText(), registered.path("details").path("factorId").asText());
-        assertEquals("Work laptop", registered.path("details").path("name").asText());
-        JsonNode approved = only(events, "verification.approved");
-        assertEquals("passkey", approved.path("details").path("method").asText());
-        assertEquals(passkey.path("id").asText(), approved.path("details").path("factorId").asText());
-        assertEquals(approved.path("verificationId").asText(), only(events, "verification.started")
-                .path("verificationId").asText(), "the closed prompt spent nothing: the one verification was reused");
-        assertEquals(List.of(), events.stream().filter(event -> event.path("type").asText()
-                .equals("verification.passkey_failed")).toList());
-        JsonNode verification = get("/api/v1/workspaces/hooli/scim-token/verifications/"
-                + approved.path("verificationId").asText(), dan);
-        assertEquals("approved", verification.path("status").asText());
-        assertEquals("passkey", verification.path("method").asText());
-        assertEquals("reveal", verification.path("action").asText());
+        assertEquals("The email request was reported with \"This wasn't me\", so email codes are paused for 15 "
+                + "minutes. Use another way below.", console.confirmationFailure());
+        console.cancelConfirmation();
     }
 
     @Test
-    void aPasskeyNextToAPhoneTakesAnApprovalAndRemovingItTakesAnother() throws Exception {
-        ConsolePage console = ConsolePage.signedInLocally(browser, service.baseUrl(), "erin", "pied-piper", "Admin",
-                "erin@example.com");
-        VirtualAuthenticator authenticator = browser.addPasskeyAuthenticator();
-        try {
-            PhonePage phone = PhonePage.signedInDirectly(browser, service.baseUrl(), "erin", "pied-piper", "Admin");
-            assertEquals("This browser is now your phone.", phone.enroll());
+    void aSecondPhoneEnrollsThroughTheConfirmDialogApprovedOnTheFirst() throws Exception {
+        ConsolePage console = ConsolePage.signedInLocally(browser, service.baseUrl(), "gina", "umbrella", "Owner",
+                "gina@example.com");
+        PhonePage first = PhonePage.openedFrom(console, browser);
+        assertEquals("This browser is now your phone.", first.enroll());
 
-            console.addPasskey("Security key");
-            assertTrue(console.confirmationText().contains("To change how you confirm it is you, approve the request "
-                    + "on your phone"), console.confirmationText());
+        try (Browser other = Browser.start()) {
+            PhonePage second = PhonePage.signedInDirectly(other, service.baseUrl(), "gina", "umbrella", "Owner");
+            second.enrollThroughConfirmation();
+            assertTrue(second.confirmationText().contains("To change how you confirm it is you, approve the request on "
+                    + "your phone."), second.confirmationText());
+            other.assertAccessible("the phone page asks to confirm with the first phone");
+            other.screenshot("phone-page-confirm-identity");
             assertEquals("Approved. The web page continues.",
-                    phone.approve(CHANGE_FACTORS, console.numberToTypeOnThePhone()));
-            assertEquals("Passkey \"Security key\" added. When you are asked to confirm it is you, choose \"Use a "
-                    + "passkey\".", console.passkeyAnnouncement());
-
-            console.removePasskey("Security key");
-            browser.assertAccessible("the confirmation dialog offers the phone and the passkey");
-            console.confirmWithPasskey();
-            assertEquals("Passkey \"Security key\" removed.", console.passkeyAnnouncement());
-            assertEquals(List.of(), console.passkeys());
-            assertEquals(ConsolePage.PASSKEYS, console.focused(), "the list's heading takes the focus of Remove");
-        } finally {
-            browser.removeAuthenticator(authenticator);
+                    first.approve(CHANGE_FACTORS, second.numberToTypeOnThePhone()));
+            assertEquals("This browser is now your phone.", second.announcement());
         }
-
-        String erin = mint("{\"sub\":\"erin\",\"workspaceId\":\"pied-piper\",\"roles\":[\"admin\"]}");
-        List<JsonNode> events = auditEvents("pied-piper", erin);
-        JsonNode removed = only(events, "passkey.removed");
-        assertEquals(only(events, "passkey.registered").path("details").path("factorId"),
-                removed.path("details").path("factorId"));
-        List<String> approvals = events.stream().filter(event -> event.path("type").asText()
-                .equals("verification.approved")).map(event -> event.path("verificationId").asText()).toList();
-        assertEquals(2, approvals.size(), events.toString());
-        String verifications = "/api/v1/workspaces/pied-piper/scim-token/verifications/";
-        JsonNode removal = get(verifications + approvals.get(0), erin);
-        JsonNode addition = get(verifications + approvals.get(1), erin);
-        assertEquals(List.of("manage_factors", "passkey", "approved"), List.of(removal.path("action").asText(),
-                removal.path("method").asText(), removal.path("status").asText()), "removed with the passkey");
-        assertEquals(List.of("manage_factors", "push", "approved"), List.of(addition.path("action").asText(),
-                addition.path("method").asText(), addition.path("status").asText()), "added with the phone's approval");
-        assertEquals(0, get("/api/v1/me/passkeys", erin).path("items").size());
+        String gina = mint("{\"sub\":\"gina\",\"workspaceId\":\"umbrella\",\"roles\":[\"owner\"]}");
+        assertEquals(2, get("/api/v1/me/devices", gina).path("items").size());
+        List<String> phones = console.phones();
+        assertEquals(2, phones.size(), phones.toString());
     }
 
-    @Test
-    void onAnIpAddressTheConsoleSaysThatPasskeysNeedLocalhost() {
-        String atIpAddress = "http://127.0.0.1:" + service.port();
-        ConsolePage console = ConsolePage.signedInLocally(browser, atIpAddress, "fay", "hooli", "Owner", "");
-
-        assertTrue(console.passkeysText().contains("Passkeys need a domain name, and this page was opened at the IP "
-                + "address 127.0.0.1. Open it at " + service.baseUrl() + "/console/ instead."), console.passkeysText());
-        assertFalse(console.offers("Add a passkey"));
-        browser.assertAccessible("the console on an IP address");
-    }
-
-    @Test
-    void theLocalPagesCarryTheConsoleHeadersWithTheConfiguredFrameAncestors() throws Exception {
-        for (String path : List.of("/console/", "/console/phone.html", "/console/local/phone.js")) {
-            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, page.statusCode(), path);
-            assertEquals(ConsoleHeadersTest.POLICY.replaceFirst("'none'$", FRAME_ANCESTORS),
-                    page.headers().firstValue("Content-Security-Policy").orElseThrow(), path);
-        }
+    /**
+     * The confirm page's address for the n-th distinct verification mailed to the address, as local mode logs its
+     * mail: the link the mail carries, on this service.
+     */
+    private String confirmLinkMailedTo(String address, int nth) {
+        return browser.waitFor(driver -> {
+            String output = outputWith(address);
+            Matcher link = Pattern.compile("/console/confirm\\.html#verification=([0-9a-f-]{36})&code=(\\d{8})")
+                    .matcher(output == null ? "" : output);
+            java.util.Set<String> links = new java.util.LinkedHashSet<>();
+            while (link.find()) {
+                links.add(service.baseUrl() + link.group());
+            }
+            return links.size() >= nth ? List.copyOf(links).get(nth - 1) : null;
+        });
     }
 
     /** What introspection says of a token, asked with a service JWT minted the README's way. */
