@@ -33,6 +33,12 @@ class ConsoleHeadersTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "/console/confirm.html", "/console/confirm-page.js", "/console/confirm.js" })
+    void theEmailsConfirmPageIsServedOutsideLocalModeToo(String path) {
+        given().when().get(path).then().statusCode(200).header("Content-Security-Policy", equalTo(POLICY));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "/console/", "/console/index.html", "/console/phone.html", "/console/local/phone.js",
             "/console/local/sign-in.js", "/console/./phone.html" })
     void theLocalModePagesDoNotExistOutsideLocalMode(String path) {
