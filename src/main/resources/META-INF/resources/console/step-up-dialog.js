@@ -335,8 +335,8 @@ class StepUpDialog extends ModalElement {
 
   #submitRecoveryCode(event) {
     event.preventDefault();
-    const code = this.#recoveryCode.control.value.trim().toLowerCase();
-    if (!/^[a-z0-9]{4}-?[a-z0-9]{4}$/.test(code)) {
+    const code = this.#recoveryCode.control.value.trim();
+    if (!code || code.length > 64) {
       this.#recoveryCode.showError('Enter one of your recovery codes, such as 7hq2-m9xk.');
       return;
     }

@@ -20,6 +20,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.SQLException;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
@@ -392,6 +395,53 @@ class ConsoleBrowserTest extends DatabaseTest {
         assertEquals(0L, database.queryValue("select count(*) from totp_factor where user_id = 'carol'"));
         assertEquals("totp manage_factors, push manage_factors", database.queryValue("select string_agg(lower(method) "
                 + "|| ' ' || lower(action), ', ' order by created_at desc) from verification where status = 'APPROVED'"));
+    }
+
+    @Test
+    void recoveryCodesAreShownOnceCopiedAndDownloadedAndOneRemovesALostPhone(@TempDir Path downloads)
+            throws Exception {
+        TestPhone lost = TestPhone.enrolledFor(OWNER);
+        new TestPhone().enroll(OWNER, Flows.approvedFactorChange(OWNER, WORKSPACE, lost), "Alice's new phone")
+                .statusCode(201);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        assertTrue(console.methodText("Recovery codes").contains("You have none yet."));
+        console.pressInMethod("Recovery codes", "Generate recovery codes");
+        lost.approve(OWNER, pendingVerification(), console.numberToTypeOnThePhone()).statusCode(200);
+
+        List<String> codes = console.recoveryCodes();
+        assertEquals(10, codes.size(), codes.toString());
+        assertTrue(codes.stream().allMatch(code -> code.matches("[a-z0-9]{4}-[a-z0-9]{4}")), codes.toString());
+        browser.assertAccessible("the recovery codes are shown once");
+        browser.screenshot("console-recovery-codes");
+        String copied = console.copyRecoveryCodes();
+        assertTrue(copied.contains(String.join("\n", codes)), copied);
+        browser.allowDownloadsInto(downloads);
+        assertEquals("Downloaded as scim-token-recovery-codes.txt", console.downloadRecoveryCodes());
+        Path file = downloads.resolve("scim-token-recovery-codes.txt");
+        browser.waitFor(driver -> Files.exists(file));
+        assertEquals(copied, Files.readString(file));
+        console.closeRecoveryCodes();
+        assertTrue(console.methodText("Recovery codes").startsWith("10 recovery codes left"),
+                console.methodText("Recovery codes"));
+        assertNothingKeeps(codes.get(0));
+
+        console.removePhone("Test phone");
+        assertEquals(List.of("Use a recovery code"), console.confirmationWays());
+        browser.assertAccessible("the confirm dialog offers a recovery code");
+        console.confirmWithRecoveryCode("zzzz-zzzz");
+        assertEquals("One of the recovery codes you saved, such as 7hq2-m9xk. Each works once. Error: That recovery "
+                + "code is not right or was already used. 4 attempts left.", console.recoveryCodeDescription());
+        browser.assertAccessible("the recovery code field shows an error");
+        console.confirmWithRecoveryCode(codes.get(0));
+
+        assertEquals("Phone \"Test phone\" removed. It can no longer approve requests.",
+                console.signInMethodsAnnouncement());
+        assertEquals("Alice's new phone", database.queryValue(
+                "select string_agg(name, ',') from device where user_id = 'alice'"));
+        assertTrue(console.methodText("Recovery codes").startsWith("9 recovery codes left"),
+                console.methodText("Recovery codes"));
+        assertEquals(1L, database.queryValue("select count(*) from verification where status = 'APPROVED' and "
+                + "method = 'RECOVERY_CODE' and action = 'MANAGE_FACTORS'"));
     }
 
     /** The token is gone from the page and was never kept in storage, cookies or the address. */

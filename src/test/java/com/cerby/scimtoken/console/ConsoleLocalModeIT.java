@@ -194,6 +194,141 @@ class ConsoleLocalModeIT {
         assertEquals("device", approval.path("details").path("factorType").asText(), "approved on the first phone");
     }
 
+    @Test
+    void anOwnerWithoutAPhoneAddsAPasskeyAndViewsTheTokenWithIt() throws Exception {
+        ConsolePage console = ConsolePage.signedInLocally(browser, service.baseUrl(), "dan", "hooli", "Owner",
+                "dan@example.com");
+        VirtualAuthenticator authenticator = browser.addPasskeyAuthenticator();
+        try {
+            assertEquals(List.of(), console.passkeys());
+
+            authenticator.setUserVerified(false);
+            console.addPasskey("Work laptop");
+            assertEquals("No passkey was made: the browser's prompt was closed or timed out. Nothing was changed; add "
+                    + "it again when you are ready.", console.passkeyAnnouncement());
+            authenticator.setUserVerified(true);
+            console.addPasskey("Work laptop");
+            assertEquals("Passkey \"Work laptop\" added. When you are asked to confirm it is you, choose \"Use a "
+                    + "passkey\".", console.passkeyAnnouncement());
+            List<String> rows = console.passkeys();
+            assertEquals(1, rows.size(), rows.toString());
+            assertTrue(rows.get(0).startsWith("Work laptop added ") && rows.get(0).contains("not used yet"),
+                    rows.get(0));
+            assertTrue(authenticator.getCredentials().get(0).isResidentCredential());
+            browser.assertAccessible("a passkey was added");
+            browser.screenshot("console-passkeys");
+
+            console.viewToken();
+            assertEquals(List.of("Use a passkey", "Email me a code"), console.confirmationWays(),
+                    "no phone, so no push; the passkey first, email last");
+            browser.assertAccessible("the confirmation dialog offers the passkey");
+            browser.screenshot("console-use-a-passkey");
+            authenticator.setUserVerified(false);
+            console.confirmWithPasskey();
+            assertEquals("No passkey was used: the browser's prompt was closed or timed out. Nothing was spent; "
+                    + "choose \"Use a passkey\" again when you are ready.", console.confirmationStatus("No passkey"));
+            authenticator.setUserVerified(true);
+            console.confirmWithPasskey();
+
+            console.awaitTokenDialog();
+            String token = console.copyToken();
+            assertTrue(introspect(token).path("active").asBoolean(), "introspection calls the copied token active");
+            console.closeTokenDialog();
+            browser.waitFor(driver -> console.auditEvents().stream().anyMatch(row -> row.contains("Passkey added")));
+        } finally {
+            browser.removeAuthenticator(authenticator);
+        }
+
+        String dan = mint("{\"sub\":\"dan\",\"workspaceId\":\"hooli\",\"roles\":[\"owner\"]}");
+        JsonNode passkey = get("/api/v1/me/passkeys", dan).path("items").path(0);
+        assertEquals("Work laptop", passkey.path("name").asText());
+        assertFalse(passkey.path("lastUsedAt").isNull(), "the passkey was used");
+        List<JsonNode> events = auditEvents("hooli", dan);
+        JsonNode registered = only(events, "passkey.registered");
+        assertEquals(passkey.path("id").asText(), registered.path("details").path("factorId").asText());
+        assertEquals("Work laptop", registered.path("details").path("name").asText());
+        JsonNode approved = only(events, "verification.approved");
+        assertEquals("passkey", approved.path("details").path("method").asText());
+        assertEquals(passkey.path("id").asText(), approved.path("details").path("factorId").asText());
+        assertEquals(approved.path("verificationId").asText(), only(events, "verification.started")
+                .path("verificationId").asText(), "the closed prompt spent nothing: the one verification was reused");
+        assertEquals(List.of(), events.stream().filter(event -> event.path("type").asText()
+                .equals("verification.passkey_failed")).toList());
+        JsonNode verification = get("/api/v1/workspaces/hooli/scim-token/verifications/"
+                + approved.path("verificationId").asText(), dan);
+        assertEquals("approved", verification.path("status").asText());
+        assertEquals("passkey", verification.path("method").asText());
+        assertEquals("reveal", verification.path("action").asText());
+    }
+
+    @Test
+    void aPasskeyNextToAPhoneTakesAnApprovalAndRemovingItTakesAnother() throws Exception {
+        ConsolePage console = ConsolePage.signedInLocally(browser, service.baseUrl(), "erin", "pied-piper", "Admin",
+                "erin@example.com");
+        VirtualAuthenticator authenticator = browser.addPasskeyAuthenticator();
+        try {
+            PhonePage phone = PhonePage.signedInDirectly(browser, service.baseUrl(), "erin", "pied-piper", "Admin");
+            assertEquals("This browser is now your phone.", phone.enroll());
+
+            console.addPasskey("Security key");
+            assertTrue(console.confirmationText().contains("To change how you confirm it is you, approve the request "
+                    + "on your phone"), console.confirmationText());
+            assertEquals("Approved. The web page continues.",
+                    phone.approve(CHANGE_FACTORS, console.numberToTypeOnThePhone()));
+            assertEquals("Passkey \"Security key\" added. When you are asked to confirm it is you, choose \"Use a "
+                    + "passkey\".", console.passkeyAnnouncement());
+
+            console.removePasskey("Security key");
+            browser.assertAccessible("the confirmation dialog offers the phone and the passkey");
+            console.confirmWithPasskey();
+            assertEquals("Passkey \"Security key\" removed.", console.passkeyAnnouncement());
+            assertEquals(List.of(), console.passkeys());
+            assertEquals(ConsolePage.PASSKEYS, console.focused(), "the list's heading takes the focus of Remove");
+        } finally {
+            browser.removeAuthenticator(authenticator);
+        }
+
+        String erin = mint("{\"sub\":\"erin\",\"workspaceId\":\"pied-piper\",\"roles\":[\"admin\"]}");
+        List<JsonNode> events = auditEvents("pied-piper", erin);
+        JsonNode removed = only(events, "passkey.removed");
+        assertEquals(only(events, "passkey.registered").path("details").path("factorId"),
+                removed.path("details").path("factorId"));
+        List<String> approvals = events.stream().filter(event -> event.path("type").asText()
+                .equals("verification.approved")).map(event -> event.path("verificationId").asText()).toList();
+        assertEquals(2, approvals.size(), events.toString());
+        String verifications = "/api/v1/workspaces/pied-piper/scim-token/verifications/";
+        JsonNode removal = get(verifications + approvals.get(0), erin);
+        JsonNode addition = get(verifications + approvals.get(1), erin);
+        assertEquals(List.of("manage_factors", "passkey", "approved"), List.of(removal.path("action").asText(),
+                removal.path("method").asText(), removal.path("status").asText()), "removed with the passkey");
+        assertEquals(List.of("manage_factors", "push", "approved"), List.of(addition.path("action").asText(),
+                addition.path("method").asText(), addition.path("status").asText()), "added with the phone's approval");
+        assertEquals(0, get("/api/v1/me/passkeys", erin).path("items").size());
+    }
+
+    @Test
+    void onAnIpAddressTheConsoleSaysThatPasskeysNeedLocalhost() {
+        String atIpAddress = "http://127.0.0.1:" + service.port();
+        ConsolePage console = ConsolePage.signedInLocally(browser, atIpAddress, "fay", "hooli", "Owner", "");
+
+        assertTrue(console.passkeysText().contains("Passkeys need a domain name, and this page was opened at the IP "
+                + "address 127.0.0.1. Open it at " + service.baseUrl() + "/console/ instead."), console.passkeysText());
+        assertFalse(console.offers("Add a passkey"));
+        browser.assertAccessible("the console on an IP address");
+    }
+
+    @Test
+    void theLocalPagesCarryTheConsoleHeadersWithTheConfiguredFrameAncestors() throws Exception {
+        for (String path : List.of("/console/", "/console/phone.html", "/console/local/phone.js",
+                "/console/confirm.html")) {
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), path);
+            assertEquals(ConsoleHeadersTest.POLICY.replaceFirst("'none'$", FRAME_ANCESTORS),
+                    page.headers().firstValue("Content-Security-Policy").orElseThrow(), path);
+        }
+    }
+
     /**
      * The confirm page's address for the n-th distinct verification mailed to the address, as local mode logs its
      * mail: the link the mail carries, on this service.

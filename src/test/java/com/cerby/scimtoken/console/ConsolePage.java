@@ -377,6 +377,12 @@ public final class ConsolePage {
         click(dialog, "button", "Verify recovery code");
     }
 
+    /** The description of the "Recovery code" field (its hint and error), once it shows an error. */
+    public String recoveryCodeDescription() {
+        WebElement field = Accessible.named(dialog(CONFIRM), "textbox", "Recovery code").orElseThrow();
+        return browser.waitFor(driver -> "true".equals(field.getAttribute("aria-invalid")) ? description(field) : null);
+    }
+
     /** The ways the confirmation dialog offers, once it has read them: its buttons and fields, Cancel left out. */
     public List<String> confirmationWays() {
         WebElement dialog = dialog(CONFIRM);
