@@ -269,7 +269,7 @@ class SignInMethods extends HTMLElement {
     const { recoveryCodes } = this.#factors;
     const left = recoveryCodes
       ? h('p', {}, h('strong', {}, `${plural(recoveryCodes.remaining, 'recovery code')} left`),
-        ` (made ${formatDateTime(recoveryCodes.createdAt)}).`)
+        recoveryCodes.createdAt ? ` (made ${formatDateTime(recoveryCodes.createdAt)}).` : '.')
       : h('p', {}, 'If you lose your phone, a recovery code lets you confirm it is you once, to remove the phone and '
         + 'add a new one. You have none yet.');
     this.#recovery.replaceChildren(left, this.#hasFactor
