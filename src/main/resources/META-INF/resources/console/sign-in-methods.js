@@ -112,7 +112,8 @@ class SignInMethods extends HTMLElement {
     this.#passkeys.addEventListener('scim-passkeys-changed', () => this.reload());
     const part = (heading, ...content) => h('section', { className: 'scim-method', 'aria-labelledby': heading.id },
       heading, ...content);
-    this.append(h('section', { className: 'scim-sign-in-methods', 'aria-labelledby': this.#heading.id },
+    this.append(h('section', { className: 'scim-sign-in-methods', 'aria-labelledby': this.#heading.id,
+      'aria-busy': 'true' },
       this.#heading,
       h('p', {}, 'The ways you confirm it is you before the token is shown or changed. Keep more than one, so that '
         + 'losing a phone does not lock you out.'),
@@ -127,11 +128,15 @@ class SignInMethods extends HTMLElement {
 
   /** Reads the caller's factors again and shows them. */
   async reload() {
+    const section = this.firstElementChild;
+    section.setAttribute('aria-busy', 'true');
     try {
       this.#factors = await this.context.api.myFactors();
     } catch (error) {
       this.#failure.textContent = `Your sign-in methods could not be listed. ${problemSentence(error)}`;
       return;
+    } finally {
+      section.setAttribute('aria-busy', 'false');
     }
     const { devices } = this.#factors;
     this.#phones.replaceChildren(...devices.map((device) => this.#phone(device)));

@@ -154,8 +154,10 @@ public final class ConsolePage {
 
     // ---- Sign-in methods -------------------------------------------------------------------------------------
 
+    /** The "Sign-in methods" section, once it has listed the factors. */
     private WebElement signInMethods() {
-        return browser.waitFor(driver -> Accessible.named(panel(), "region", SIGN_IN_METHODS).orElse(null));
+        return browser.waitFor(driver -> Accessible.named(panel(), "region", SIGN_IN_METHODS)
+                .filter(section -> "false".equals(section.getAttribute("aria-busy"))).orElse(null));
     }
 
     /** A part of "Sign-in methods": "Phones", "Authenticator app", "Passkeys" or "Recovery codes". */
