@@ -203,6 +203,11 @@ public final class ConsolePage {
                 .map(this::description).orElse(null));
     }
 
+    /** Waits until a part of "Sign-in methods" says the text; answers true, or fails after the wait. */
+    public boolean awaitMethodText(String part, String text) {
+        return browser.waitFor(driver -> methodText(part).contains(text));
+    }
+
     /** Whether a part of "Sign-in methods" offers the button. */
     public boolean methodOffers(String part, String buttonName) {
         return Accessible.named(method(part), "button", buttonName).isPresent();
