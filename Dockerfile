@@ -1,13 +1,10 @@
 # scim-token-service: JVM image, production mode (the default profile), non-root.
 #
 #   docker build -t scim-token-service .
-#   docker run -p 8080:8080 \
-#     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/scim_token \
-#     -e QUARKUS_DATASOURCE_USERNAME=scim_token -e QUARKUS_DATASOURCE_PASSWORD=... \
-#     -e MP_JWT_VERIFY_PUBLICKEY_LOCATION=https://idp.example.com/.well-known/jwks.json \
-#     -e MP_JWT_VERIFY_ISSUER=https://idp.example.com \
-#     -e SCIM_TOKEN_ENCRYPTION_KEYS=key-1:<base64 of 32 random bytes> \
-#     scim-token-service
+#
+# Run it beside its database on a network of their own, with the secrets in env files made once (never generated
+# in the run command: a new encryption key at every start leaves every stored token unreadable). The README's
+# Docker section has the commands.
 #
 # The first stage builds target/quarkus-app with Maven (tests run in CI, not here); the second runs it.
 

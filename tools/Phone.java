@@ -59,7 +59,26 @@ public class Phone {
             default -> usage();
         };
         System.out.println(answer.body());
-        System.exit(answer.statusCode() < 300 ? 0 : 1);
+        if (answer.statusCode() >= 300) {
+            System.err.println(whatToDo(answer));
+            System.exit(1);
+        }
+    }
+
+    /** What a refusal means for the person at the shell, from the problem's code. */
+    private static String whatToDo(HttpResponse<String> answer) {
+        Matcher found = Pattern.compile("\"code\":\"([a-z_]+)\"").matcher(answer.body());
+        String code = found.find() ? found.group(1) : "";
+        return "The service refused (" + answer.statusCode() + " " + code + ")" + switch (code) {
+            case "unauthorized" -> ": the JWT is missing, expired or not this service's; mint a new one.";
+            case "login_too_old" -> ": a first phone needs a sign-in at most 10 minutes old; mint a new JWT.";
+            case "step_up_required" -> ": this user already has a factor. Approve a manage_factors verification"
+                    + " with it, then: enroll JWT NAME VERIFICATION_ID.";
+            case "verification_required", "verification_already_used" -> ": start a new manage_factors"
+                    + " verification, have it approved, and name it.";
+            case "invalid_assertion" -> ": the key file's device is not this user's (another PHONE_KEY_FILE?).";
+            default -> ".";
+        };
     }
 
     /** A new P-256 key pair, as the phone's secure element would make. */
@@ -116,6 +135,11 @@ public class Phone {
             throws Exception {
         if (args.length < (withNumber ? 4 : 3)) {
             usage();
+        }
+        if (!Files.isRegularFile(KEY_FILE)) {
+            System.err.println("No key file at " + KEY_FILE.toAbsolutePath() + ": run enroll first (java tools/Phone.java"
+                    + " enroll JWT), or point PHONE_KEY_FILE at the key file of an enrolled phone.");
+            System.exit(2);
         }
         Properties state = new Properties();
         try (InputStream in = Files.newInputStream(KEY_FILE)) {

@@ -10,9 +10,10 @@ import java.util.Set;
 
 /**
  * Guards the static files under {@code /console/}: they exist only when the console is enabled, the pages that
- * sign in with {@code /local/jwt} and play a phone only in local mode, and every answer carries the console's
- * security headers (a script and style policy without anything inline, images from the console and the data: URI of the
- * authenticator app's QR code, no sniffing, no referrer) and is revalidated
+ * sign in with {@code /local/jwt} and play a phone only in local mode and only for requests addressed to this
+ * machine (against DNS rebinding), and every answer carries the console's security headers (a script and style
+ * policy without anything inline, images from the console and the data: URI of the authenticator app's QR code, no
+ * sniffing, no referrer) and is revalidated
  * before a browser reuses it.
  */
 public class ConsoleFilter {
@@ -39,6 +40,9 @@ public class ConsoleFilter {
             boolean localOnly = LOCAL_PAGES.contains(path) || path.startsWith(LOCAL_SCRIPTS);
             if (!config.enabled() || localOnly && !localMode) {
                 problems.send(context, Problem.of(ProblemType.NOT_FOUND, "No resource exists at this path.", path));
+            } else if (localOnly && !LocalMode.isAddressedToThisMachine(context.request().getHeader("Host"))) {
+                problems.send(context, Problem.of(ProblemType.LOOPBACK_ONLY, "Local mode's pages answer only requests"
+                        + " addressed to localhost, 127.0.0.1 or [::1].", path));
             } else {
                 context.next();
             }

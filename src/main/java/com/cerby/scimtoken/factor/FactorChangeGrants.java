@@ -6,9 +6,16 @@ import java.util.UUID;
 public interface FactorChangeGrants {
 
     /**
-     * Spends the caller's approved {@code manage_factors} verification in the caller's transaction: 403
-     * {@code verification_required} when it is not approved, too old, another user's or for another action,
-     * 409 {@code verification_already_used} when it was spent. Refusals are audited.
+     * Spends the caller's approved {@code manage_factors} verification in the caller's transaction. The approval
+     * belongs to the user, not to a session: any JWT of the same user spends it, whatever its workspace (a phone's
+     * has none). 403 {@code verification_required} when it is not approved, too old, another user's or for another
+     * action, 409 {@code verification_already_used} when it was spent. Refusals are audited.
      */
-    void spend(String workspaceId, UUID verificationId);
+    void spend(UUID verificationId);
+
+    /**
+     * Whether the verification is the caller's approved {@code manage_factors} verification and was spent: the proof
+     * an unfinished enrollment kept from its start.
+     */
+    boolean wasSpent(UUID verificationId);
 }

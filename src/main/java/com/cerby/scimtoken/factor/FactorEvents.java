@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,22 +39,33 @@ public class FactorEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(FactorChange change, UUID factorId, String factorName) {
+        changed(change, factorId, factorName, Map.of(), "");
+    }
+
+    /**
+     * A change with details beyond the factor (how many recovery codes are left, never a code), and a remark for the
+     * user's notice after its first sentence (empty for none).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changed(FactorChange change, UUID factorId, String factorName, Map<String, ?> details,
+            String remark) {
         AuditEvent event = AuditEvent.of(change.event(), caller.workspaceId(), caller.userId())
                 .detail("factorId", factorId.toString());
         if (factorName != null) {
             event.detail("name", factorName);
         }
+        details.forEach(event::detail);
         if (change.isDevice()) {
             event.device(factorId);
         }
         audit.record(event);
         caller.email().ifPresent(to -> notices.send(new Notice(to, NOTICE_SUBJECT, """
-                On your account %s, %s%s was %s at %s (UTC), from %s (%s).
+                On your account %s, %s%s was %s at %s (UTC), from %s (%s).%s
 
                 If this was you, there is nothing to do. If it was not, someone may be using your session: sign out \
                 everywhere, remove what they added, and tell an owner of your workspace.
                 """.formatted(caller.userId(), change.factor(), factorName == null ? "" : " (\"" + factorName + "\")",
                 change.verb(), DateTimeFormatter.ISO_INSTANT.format(clock.instant()),
-                origin.ipAddress(), origin.userAgent()))));
+                origin.ipAddress(), origin.userAgent(), remark.isEmpty() ? "" : " " + remark))));
     }
 }

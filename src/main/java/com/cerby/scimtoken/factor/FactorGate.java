@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -18,10 +19,15 @@ import java.util.UUID;
  * The rule that a session JWT alone never changes a user's factors: someone holding a stolen session must not add
  * a phone of their own, nor remove the user's. A user who has a factor proves it by spending an approved
  * {@code manage_factors} verification; a user without one shows a fresh login (or an email link, or nothing, by
- * {@code scim-token.factors.first-enrollment}). Every refusal is audited.
+ * {@code scim-token.factors.first-enrollment}). The rule is checked when a change takes effect, against the user's
+ * factors at that moment: an enrollment that began as a first factor is not one once the user has another. Every
+ * refusal is audited.
  */
 @ApplicationScoped
 public class FactorGate {
+
+    /** How far in the future a login may lie and still count: the identity provider's clock may run ahead. */
+    static final Duration AUTH_TIME_SKEW = Duration.ofSeconds(60);
 
     private final Instance<FactorInventory> inventories;
     private final FactorChangeGrants grants;
@@ -48,9 +54,22 @@ public class FactorGate {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireProof(FactorChange change, UUID verificationId) {
+        requireProof(change, verificationId, null);
+    }
+
+    /**
+     * As {@link #requireProof(FactorChange, UUID)}, for a change that finishes an enrollment begun earlier:
+     * {@code keptProof} is the approval spent when it began (null when it began as a first factor), checked again
+     * here.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireProof(FactorChange change, UUID verificationId, UUID keptProof) {
         locks.lock("factors:" + caller.userId());
         if (verificationId != null) {
-            grants.spend(caller.workspaceId(), verificationId);
+            grants.spend(verificationId);
+            return;
+        }
+        if (keptProof != null && grants.wasSpent(keptProof)) {
             return;
         }
         if (inventories.stream().anyMatch(inventory -> inventory.hasAny(caller.userId()))) {
@@ -67,10 +86,12 @@ public class FactorGate {
         }
     }
 
+    /** A login counts when it is at most max-auth-age old, and not in the future beyond the allowed clock skew. */
     private void requireRecentLogin(FactorChange change) {
         Duration maxAge = config.maxAuthAge();
+        Instant now = clock.instant();
         boolean recent = caller.authTime()
-                .filter(login -> !login.plus(maxAge).isBefore(clock.instant()))
+                .filter(login -> !login.plus(maxAge).isBefore(now) && !login.isAfter(now.plus(AUTH_TIME_SKEW)))
                 .isPresent();
         if (!recent) {
             throw refused(change, ProblemType.LOGIN_TOO_OLD, "Sign in again, then enroll your first factor within "

@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** What a user must show to enroll a first factor ({@code scim-token.factors.*}); further changes need step-up. */
+/**
+ * What a user must show to enroll a first factor ({@code scim-token.factors.*}); further changes need step-up. Unfinished
+ * enrollments die after {@link #pendingTtl()}.
+ */
 @ConfigMapping(prefix = "scim-token.factors")
 public interface FactorsConfig {
 
@@ -24,4 +27,11 @@ public interface FactorsConfig {
     /** How old a login may be for {@code recent-login}. */
     @WithDefault("PT10M")
     Duration maxAuthAge();
+
+    /**
+     * How long an unfinished enrollment (a TOTP authenticator not yet confirmed, a passkey registration challenge)
+     * lives; then it is refused with 409 {@code enrollment_expired} and swept.
+     */
+    @WithDefault("PT10M")
+    Duration pendingTtl();
 }

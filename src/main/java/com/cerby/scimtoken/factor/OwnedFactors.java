@@ -25,6 +25,11 @@ public interface OwnedFactors<E extends OwnedFactor> extends PanacheRepositoryBa
         return countOwnedBy(userId) > 0;
     }
 
+    @Override
+    default int removeAll(String userId) {
+        return (int) delete("userId", userId);
+    }
+
     /** The factor, if it belongs to the user; another user's factor is indistinguishable from none. */
     default Optional<E> findOwned(UUID id, String userId) {
         return find("id = ?1 and userId = ?2", id, userId).firstResultOptional();

@@ -16,10 +16,15 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * The caller's own security feed: every change of their factors, in any workspace they used, newest first. A
  * phone enrolled through another workspace's session shows up here, whichever workspace's audit log it went to.
+ * Refusals are a list of their own ({@code kind=refusals}): someone holding a stolen session can cause as many as
+ * they like, and the changes ({@code kind=changes}, the default) must stay on the first page.
  */
 @Path("/api/v1/me/security-events")
 @Produces(MediaType.APPLICATION_JSON)
 public class SecurityEventsResource {
+
+    static final String CHANGES = "changes";
+    static final String REFUSALS = "refusals";
 
     private final AuditService audit;
     private final Caller caller;
@@ -34,7 +39,11 @@ public class SecurityEventsResource {
     public AuditPage list(
             @QueryParam("limit") @DefaultValue(AuditPage.DEFAULT_LIMIT)
             @Pattern(regexp = AuditPage.LIMIT_PATTERN, message = AuditPage.LIMIT_MESSAGE) String limit,
-            @QueryParam("cursor") @Size(max = AuditPage.MAX_CURSOR_LENGTH) String cursor) {
-        return audit.pageOfActor(caller.userId(), FactorChange.securityEvents(), Integer.parseInt(limit), cursor);
+            @QueryParam("cursor") @Size(max = AuditPage.MAX_CURSOR_LENGTH) String cursor,
+            @QueryParam("kind") @DefaultValue(CHANGES)
+            @Pattern(regexp = "^(" + CHANGES + "|" + REFUSALS + ")$", message = "must be changes or refusals") String kind) {
+        return audit.pageOfActor(caller.userId(),
+                REFUSALS.equals(kind) ? FactorChange.refusalEvents() : FactorChange.changeEvents(),
+                Integer.parseInt(limit), cursor);
     }
 }

@@ -16,12 +16,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
  * GitHub's secret-scanning signing keys, fetched from {@code scim-token.leak-reports.github.keys-url} and kept. A
  * report signed with a key id that is not known fetches them again (a key GitHub has just rotated in), at most
- * once per {@code keys-refresh-interval}, so that forged key ids cannot make the service hammer GitHub.
+ * once per {@code keys-refresh-interval}, so that forged key ids cannot make the service hammer GitHub. The fetch
+ * is asynchronous and single-flight: reports that arrive while it runs wait for that same fetch, and no thread
+ * (least of all a worker thread) waits for GitHub's answer.
  */
 @ApplicationScoped
 public class GitHubKeys {
@@ -33,6 +37,9 @@ public class GitHubKeys {
     private final Clock clock;
     private final HttpClient http;
     private volatile Map<String, PublicKey> keys = Map.of();
+    /** The fetch under way, if any; guarded by this. */
+    private CompletableFuture<Void> fetching;
+    /** When the last fetch started; guarded by this. */
     private Instant lastFetch;
 
     GitHubKeys(LeakReportsConfig config, ObjectMapper json, Clock clock) {
@@ -42,16 +49,22 @@ public class GitHubKeys {
         this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
     }
 
-    /** Whether the signature (base64 DER ECDSA P-256 SHA-256) of the body verifies with GitHub's key of this id. */
-    boolean verifies(String keyId, String signature, byte[] body) {
+    /**
+     * Whether the signature (base64 DER ECDSA P-256 SHA-256) of the body verifies with GitHub's key of this id; at
+     * once for a known key, after the (single) fetch for an unknown one.
+     */
+    CompletionStage<Boolean> verifies(String keyId, String signature, byte[] body) {
         PublicKey key = keys.get(keyId);
-        if (key == null) {
-            fetchUnlessRecent();
-            key = keys.get(keyId);
+        if (key != null) {
+            return CompletableFuture.completedFuture(verifies(key, signature, body));
         }
-        if (key == null) {
-            return false;
-        }
+        return refresh().thenApply(fetched -> {
+            PublicKey rotatedIn = keys.get(keyId);
+            return rotatedIn != null && verifies(rotatedIn, signature, body);
+        });
+    }
+
+    private static boolean verifies(PublicKey key, String signature, byte[] body) {
         try {
             Signature verifier = Signature.getInstance("SHA256withECDSA");
             verifier.initVerify(key);
@@ -62,30 +75,50 @@ public class GitHubKeys {
         }
     }
 
-    private synchronized void fetchUnlessRecent() {
+    /** The fetch under way, a new one, or (within the refresh interval of the last) none. */
+    private synchronized CompletableFuture<Void> refresh() {
+        if (fetching != null) {
+            return fetching;
+        }
         Instant now = clock.instant();
         if (lastFetch != null && now.isBefore(lastFetch.plus(config.keysRefreshInterval()))) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         lastFetch = now;
+        CompletableFuture<Void> fetch = new CompletableFuture<>();
+        fetching = fetch;
+        http.sendAsync(HttpRequest.newBuilder(config.keysUrl()).timeout(config.timeout())
+                        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray())
+                .whenComplete((answer, failure) -> {
+                    keep(answer, failure);
+                    synchronized (this) {
+                        fetching = null;
+                    }
+                    fetch.complete(null);
+                });
+        return fetch;
+    }
+
+    private void keep(HttpResponse<byte[]> answer, Throwable failure) {
+        if (failure != null) {
+            LOG.warnf("GitHub's secret-scanning keys could not be fetched (%s); keeping the %d keys known",
+                    failure.getClass().getSimpleName(), keys.size());
+            return;
+        }
+        if (answer.statusCode() != 200) {
+            LOG.warnf("GitHub's secret-scanning keys answered %d; keeping the %d keys known", answer.statusCode(),
+                    keys.size());
+            return;
+        }
         try {
-            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(config.keysUrl()).timeout(config.timeout())
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (answer.statusCode() != 200) {
-                LOG.warnf("GitHub's secret-scanning keys answered %d; keeping the %d keys known", answer.statusCode(),
-                        keys.size());
-                return;
-            }
             Map<String, PublicKey> fetched = new HashMap<>();
             for (JsonNode key : json.readTree(answer.body()).path("public_keys")) {
                 fetched.put(key.path("key_identifier").asText(),
                         KeyUtils.decodePublicKey(key.path("key").asText(), SignatureAlgorithm.ES256));
             }
             keys = Map.copyOf(fetched);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.warnf("GitHub's secret-scanning keys could not be fetched (%s); keeping the %d keys known",
+            LOG.warnf("GitHub's secret-scanning keys could not be read (%s); keeping the %d keys known",
                     e.getClass().getSimpleName(), keys.size());
         }
     }

@@ -12,6 +12,10 @@ public interface LockoutConfig {
     @WithDefault("PT15M")
     Duration pushBlock();
 
+    /** How long email verifications are refused after the user reported one as suspicious ("This wasn't me"). */
+    @WithDefault("PT15M")
+    Duration emailBlock();
+
     /** Consecutive wrong codes, across verifications, that lock a user's code methods. */
     @WithDefault("10")
     int userCodeFailures();

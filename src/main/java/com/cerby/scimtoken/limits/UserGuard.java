@@ -20,6 +20,9 @@ public class UserGuard {
     @Column(name = "push_blocked_until")
     private Instant pushBlockedUntil;
 
+    @Column(name = "email_blocked_until")
+    private Instant emailBlockedUntil;
+
     @Column(name = "failed_code_attempts", nullable = false)
     private int failedCodeAttempts;
 
@@ -32,6 +35,11 @@ public class UserGuard {
     /** How long push stays blocked from now on, if it is. */
     Optional<Duration> pushBlockedFor(Instant now) {
         return remaining(pushBlockedUntil, now);
+    }
+
+    /** How long email verifications stay blocked from now on, if they are. */
+    Optional<Duration> emailBlockedFor(Instant now) {
+        return remaining(emailBlockedUntil, now);
     }
 
     /** How long the code methods (TOTP, email) stay locked from now on, if they are. */

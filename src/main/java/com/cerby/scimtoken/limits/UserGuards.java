@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The per-user brakes against push bombing and code guessing: a push block after a report, and a lock of the
+ * The per-user brakes against push bombing and code guessing: a push or email block after a report, and a lock of the
  * code methods after too many consecutive wrong codes (NIST SP 800-63B rate limiting). The counts live in
  * PostgreSQL so that every instance sees them, and each wrong code is counted in one statement, so that
  * concurrent guesses cannot slip past the limit.
@@ -39,6 +39,15 @@ public class UserGuards {
         });
     }
 
+    /** Refuses an email verification while the user's report of an earlier one holds (429 with Retry-After). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireEmailAllowed(String userId, Instant now) {
+        guard(userId).flatMap(guard -> guard.emailBlockedFor(now)).ifPresent(wait -> {
+            throw new ProblemException(ProblemType.EMAIL_BLOCKED,
+                    "A recent email verification was reported as suspicious; email is blocked for a while.", wait);
+        });
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireCodesUnlocked(String userId, Instant now) {
         guard(userId).flatMap(guard -> guard.codesLockedFor(now)).ifPresent(wait -> {
@@ -54,6 +63,18 @@ public class UserGuards {
                 set push_blocked_until = greatest(user_guard.push_blocked_until, excluded.push_blocked_until)""")
                 .setParameter("userId", userId)
                 .setParameter("until", now.plus(config.pushBlock()))
+                .executeUpdate();
+    }
+
+    /** Blocks the user's email verifications after a report; a later report never shortens a block. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void blockEmail(String userId, Instant now) {
+        entityManager.createNativeQuery("""
+                insert into user_guard (user_id, email_blocked_until) values (:userId, :until)
+                on conflict (user_id) do update
+                set email_blocked_until = greatest(user_guard.email_blocked_until, excluded.email_blocked_until)""")
+                .setParameter("userId", userId)
+                .setParameter("until", now.plus(config.emailBlock()))
                 .executeUpdate();
     }
 

@@ -43,13 +43,16 @@ public final class EmbeddedDatabase {
 
     /**
      * Starts (and on first use creates) a database whose files live in {@code dataDirectory} and survive; its
-     * superuser's password is {@code password} (letters, digits, '-' and '_').
+     * superuser's password is {@code password} (letters, digits, '-' and '_'). It is stopped by {@link #stop()}, not
+     * by a JVM shutdown hook of its own, which would race the service's shutdown and stop the database under the
+     * requests still being answered.
      */
     public static EmbeddedDatabase startPersistent(Path dataDirectory, String password) {
         stopOrphanedPostmaster(dataDirectory);
         return start(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .setServerConfig("synchronous_commit", "on"), password);
     }
 

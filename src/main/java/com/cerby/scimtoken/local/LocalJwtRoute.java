@@ -68,6 +68,16 @@ public class LocalJwtRoute {
                     "Local JWTs are minted only for callers on this machine (the loopback interface).", PATH));
             return;
         }
+        if (!Loopback.isLoopbackHostHeader(context.request().getHeader("Host"))) {
+            problems.send(context, Problem.of(ProblemType.LOOPBACK_ONLY, "Local JWTs are minted only for requests"
+                    + " addressed to localhost, 127.0.0.1 or [::1] (the Host header), never to another name.", PATH));
+            return;
+        }
+        if (!isJson(context.request().getHeader("Content-Type"))) {
+            problems.send(context, Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the request as application/json.", PATH));
+            return;
+        }
         MintRequest request;
         try {
             request = json.readValue(context.body().buffer().getBytes(), MintRequest.class);
@@ -105,6 +115,14 @@ public class LocalJwtRoute {
         } catch (IOException e) {
             context.fail(e);
         }
+    }
+
+    /**
+     * Only JSON: a browser sends a cross-site form or text/plain body without asking first (no CORS preflight), never
+     * an application/json one.
+     */
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.split(";", 2)[0].strip().equalsIgnoreCase("application/json");
     }
 
     private static List<Problem.FieldError> validate(MintRequest request) {

@@ -13,4 +13,12 @@ public final class LocalMode {
     public static boolean isActive() {
         return ConfigUtils.isProfileActive(PROFILE);
     }
+
+    /**
+     * Whether a request's {@code Host} header names this machine ({@code localhost}, {@code 127.0.0.1},
+     * {@code [::1]}, any port): local mode's own pages and JWT minting answer nothing else, against DNS rebinding.
+     */
+    public static boolean isAddressedToThisMachine(String hostHeader) {
+        return Loopback.isLoopbackHostHeader(hostHeader);
+    }
 }

@@ -24,6 +24,7 @@ public class LocalModeConfigSourceFactory implements ConfigSourceFactory {
 
     /** Quarkus builds its configuration more than once per start; the database starts once per JVM. */
     private static ConfigSource started;
+    private static EmbeddedDatabase database;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -42,8 +43,7 @@ public class LocalModeConfigSourceFactory implements ConfigSourceFactory {
                     .toAbsolutePath();
             LocalKeys keys = new LocalKeys(dataDirectory.resolve("keys"));
             keys.createMissing();
-            EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDirectory.resolve("postgres"),
-                    keys.readDatabasePassword());
+            database = EmbeddedDatabase.startPersistent(dataDirectory.resolve("postgres"), keys.readDatabasePassword());
             started = new MapBackedConfigSource("scim-token local mode", Map.of(
                     "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                     "quarkus.datasource.username", database.username(),
@@ -54,6 +54,14 @@ public class LocalModeConfigSourceFactory implements ConfigSourceFactory {
             };
         }
         return started;
+    }
+
+    /** Stops the embedded database this JVM started, if any (see {@link EmbeddedDatabaseShutdown}). */
+    static synchronized void stopDatabase() {
+        if (database != null) {
+            database.stop();
+            database = null;
+        }
     }
 
     /**

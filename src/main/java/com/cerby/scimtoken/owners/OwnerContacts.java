@@ -85,15 +85,24 @@ public class OwnerContacts {
         });
     }
 
-    /** The addresses to tell about the workspace's token. */
+    /**
+     * The addresses to tell about the workspace's token: the written contacts and the sightings of this instance
+     * that wait for the next flush, so that an owner seen a moment ago is told too.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     List<String> of(String workspaceId) {
+        Instant since = clock.instant().minus(config.contactMaxAge());
         Set<String> recipients = new LinkedHashSet<>(config.notifyEmails().orElse(List.of()));
+        sightings.forEach((contact, seenAt) -> {
+            if (contact.workspaceId().equals(workspaceId) && seenAt.isAfter(since)) {
+                recipients.add(contact.email());
+            }
+        });
         recipients.addAll(entityManager.createNativeQuery("""
                 select email from owner_contact where workspace_id = :workspaceId and last_seen_at > :since
                 order by last_seen_at desc limit 50""", String.class)
                 .setParameter("workspaceId", workspaceId)
-                .setParameter("since", clock.instant().minus(config.contactMaxAge()))
+                .setParameter("since", since)
                 .getResultList());
         return List.copyOf(recipients);
     }

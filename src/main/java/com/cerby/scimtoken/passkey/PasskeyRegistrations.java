@@ -7,6 +7,7 @@ import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.factor.FactorChange;
 import com.cerby.scimtoken.factor.FactorEvents;
 import com.cerby.scimtoken.factor.FactorGate;
+import com.cerby.scimtoken.factor.FactorsConfig;
 import com.webauthn4j.data.RegistrationData;
 import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The caller's passkeys: options for a new one, its registration (after webauthn4j's checks and the factor rules),
@@ -43,7 +43,7 @@ public class PasskeyRegistrations {
 
     PasskeyRegistrations(PasskeyRepository passkeys, RegistrationChallenges challenges, CredentialChecks checks,
             RelyingParty rp, FactorGate gate, FactorEvents events, Caller caller, SecureRandom random,
-            @ConfigProperty(name = "scim-token.verification.ttl") Duration ttl, Clock clock) {
+            FactorsConfig factors, Clock clock) {
         this.passkeys = passkeys;
         this.challenges = challenges;
         this.checks = checks;
@@ -52,13 +52,13 @@ public class PasskeyRegistrations {
         this.events = events;
         this.caller = caller;
         this.random = random;
-        this.ttl = ttl;
+        this.ttl = factors.pendingTtl();
         this.clock = clock;
     }
 
     /**
-     * Creation options with a fresh challenge, which one registration may spend within the verification ttl
-     * ({@code scim-token.verification.ttl}).
+     * Creation options with a fresh challenge, which one registration may spend within the pending ttl of
+     * unfinished enrollments ({@code scim-token.factors.pending-ttl}).
      */
     @Transactional
     public PasskeyOptions.Creation options() {
@@ -66,7 +66,7 @@ public class PasskeyRegistrations {
         Instant now = clock.instant();
         byte[] challenge = new byte[CHALLENGE_BYTES];
         random.nextBytes(challenge);
-        challenges.issue(caller.userId(), challenge, now.plus(ttl), now);
+        challenges.issue(caller.userId(), challenge, now.plus(ttl));
         String user = caller.userId();
         PasskeyOptions.UserEntity entity = new PasskeyOptions.UserEntity(
                 PasskeyOptions.base64Url(userHandle(user)), user, caller.email().orElse(user));
@@ -82,7 +82,13 @@ public class PasskeyRegistrations {
         try {
             registration = checks.parseRegistration(credentialJson);
             byte[] challenge = CredentialChecks.challengeOf(registration);
-            if (challenge == null || !challenges.spend(caller.userId(), challenge, now)) {
+            RegistrationChallenges.Presented presented = challenge == null ? RegistrationChallenges.Presented.UNKNOWN
+                    : challenges.spend(caller.userId(), challenge, now);
+            if (presented == RegistrationChallenges.Presented.EXPIRED) {
+                throw new ProblemException(ProblemType.ENROLLMENT_EXPIRED, "This passkey was not registered within "
+                        + ttl.toMinutes() + " minutes of its options; ask for new options and create it again.");
+            }
+            if (presented == RegistrationChallenges.Presented.UNKNOWN) {
                 throw new CredentialRefused("The credential answers no current registration challenge of yours: ask"
                         + " for new options (POST /api/v1/me/passkeys/options) and create the passkey with them.");
             }

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -32,6 +33,10 @@ public class TotpFactor {
     @Column(name = "confirmed_at")
     private Instant confirmedAt;
 
+    /** The manage_factors approval spent when the enrollment began; null when it began as a first factor. */
+    @Column(name = "proof_verification_id", updatable = false)
+    private UUID proofVerificationId;
+
     @Column(name = "last_used_step", nullable = false)
     private long lastUsedStep = -1;
 
@@ -41,11 +46,12 @@ public class TotpFactor {
     protected TotpFactor() {
     }
 
-    static TotpFactor enroll(String userId, SealedSecret seed, Instant now) {
+    static TotpFactor enroll(String userId, SealedSecret seed, UUID proofVerificationId, Instant now) {
         TotpFactor factor = new TotpFactor();
         factor.userId = userId;
         factor.id = UUID.randomUUID();
         factor.secret = seed;
+        factor.proofVerificationId = proofVerificationId;
         factor.createdAt = now;
         return factor;
     }
@@ -68,6 +74,15 @@ public class TotpFactor {
 
     boolean isConfirmed() {
         return confirmedAt != null;
+    }
+
+    UUID proofVerificationId() {
+        return proofVerificationId;
+    }
+
+    /** Whether an unconfirmed enrollment has outlived the time it had to be confirmed in. */
+    boolean isUnfinishedPast(Duration pendingTtl, Instant now) {
+        return !isConfirmed() && !now.isBefore(createdAt.plus(pendingTtl));
     }
 
     void confirm(Instant now) {

@@ -1,6 +1,6 @@
 package com.cerby.scimtoken.totp;
 
-import com.cerby.scimtoken.common.web.CodeRequest;
+import com.cerby.scimtoken.common.web.Ids;
 import com.cerby.scimtoken.common.web.JsonBodies;
 import com.cerby.scimtoken.factor.FactorChangeRequest;
 import io.quarkus.security.Authenticated;
@@ -44,8 +44,8 @@ public class TotpResource {
     @Path("confirm")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    public TotpConfirmation confirm(@Valid @NotNull CodeRequest request) {
-        return service.confirm(request.code());
+    public TotpConfirmation confirm(@Valid @NotNull ConfirmTotpRequest request) {
+        return service.confirm(request.code(), Ids.optionalUuid(request.verificationId()));
     }
 
     @POST

@@ -11,6 +11,9 @@ import com.cerby.scimtoken.factor.FactorChange;
 import com.cerby.scimtoken.factor.FactorEvents;
 import com.cerby.scimtoken.factor.FactorGate;
 import com.cerby.scimtoken.factor.FactorInventory;
+import com.cerby.scimtoken.factor.FactorsConfig;
+import com.cerby.scimtoken.factor.PendingEnrollments;
+import com.cerby.scimtoken.factor.FactorSummary;
 import com.cerby.scimtoken.limits.UserGuards;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +35,7 @@ import org.apache.commons.codec.binary.Base32;
  * way, every step usable once). The seed is 160 random bits, stored only encrypted.
  */
 @ApplicationScoped
-public class TotpService implements FactorInventory {
+public class TotpService implements FactorInventory, PendingEnrollments {
 
     static final TimeBasedOtp OTP = new TimeBasedOtp(TimeBasedOtp.Algorithm.SHA1, 6, Duration.ofSeconds(30));
     static final int WINDOW = 1;
@@ -46,11 +49,13 @@ public class TotpService implements FactorInventory {
     private final AuditLog audit;
     private final Caller caller;
     private final TotpConfig config;
+    private final FactorsConfig factors;
     private final SecureRandom random;
     private final Clock clock;
 
     TotpService(EntityManager entityManager, SecretCipher cipher, UserGuards guards, FactorGate gate,
-            FactorEvents events, AuditLog audit, Caller caller, TotpConfig config, SecureRandom random, Clock clock) {
+            FactorEvents events, AuditLog audit, Caller caller, TotpConfig config, FactorsConfig factors,
+            SecureRandom random, Clock clock) {
         this.entityManager = entityManager;
         this.cipher = cipher;
         this.guards = guards;
@@ -59,13 +64,15 @@ public class TotpService implements FactorInventory {
         this.audit = audit;
         this.caller = caller;
         this.config = config;
+        this.factors = factors;
         this.random = random;
         this.clock = clock;
     }
 
     /**
      * Starts (or restarts) an enrollment: the user's first factor by the first-enrollment rule, any other with
-     * step-up. A confirmed authenticator must be removed first.
+     * step-up, whose approval is spent now and kept with the enrollment. A confirmed authenticator must be removed
+     * first. The enrollment is not a factor until it is confirmed, within the pending ttl.
      */
     @Transactional
     public TotpEnrollment enroll(UUID verificationId) {
@@ -83,7 +90,7 @@ public class TotpService implements FactorInventory {
         random.nextBytes(seed);
         String secret = new Base32().encodeToString(seed).replace("=", "");
         entityManager.persist(TotpFactor.enroll(caller.userId(),
-                cipher.seal(secret, TotpFactor.cipherContext(caller.userId())), clock.instant()));
+                cipher.seal(secret, TotpFactor.cipherContext(caller.userId())), verificationId, clock.instant()));
         String account = caller.email().orElse(caller.userId());
         String label = encode(config.issuer()) + ":" + encode(account);
         String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + encode(config.issuer())
@@ -91,9 +98,13 @@ public class TotpService implements FactorInventory {
         return new TotpEnrollment(secret, uri, "SHA1", 6, 30, QrCode.svgDataUri(uri));
     }
 
-    /** Proves the authenticator works with a first code; from then on it can verify. */
+    /**
+     * Proves the authenticator works with a first code; from then on it can verify. This is when the authenticator
+     * becomes a factor, so the factor rule is checked again, against the user's factors now: the proof kept from the
+     * start, or a new approval ({@code verificationId}), or, for a first factor, the first-enrollment rule.
+     */
     @Transactional
-    public TotpConfirmation confirm(String code) {
+    public TotpConfirmation confirm(String code, UUID verificationId) {
         Instant now = clock.instant();
         guards.requireCodesUnlocked(caller.userId(), now);
         TotpFactor factor = entityManager.find(TotpFactor.class, caller.userId());
@@ -103,6 +114,11 @@ public class TotpService implements FactorInventory {
         if (factor.isConfirmed()) {
             throw new ProblemException(ProblemType.TOTP_ALREADY_ENROLLED, "The authenticator is already confirmed.");
         }
+        if (factor.isUnfinishedPast(factors.pendingTtl(), now)) {
+            throw new ProblemException(ProblemType.ENROLLMENT_EXPIRED, "This enrollment was not confirmed within "
+                    + factors.pendingTtl().toMinutes() + " minutes; start again with POST /api/v1/me/totp.");
+        }
+        gate.requireProof(FactorChange.ENROLL_TOTP, verificationId, factor.proofVerificationId());
         requireMatch(factor, code, now);
         factor.confirm(now);
         events.changed(FactorChange.ENROLL_TOTP, factor.id(), null);
@@ -118,12 +134,37 @@ public class TotpService implements FactorInventory {
         events.changed(FactorChange.REMOVE_TOTP, factor.id(), null);
     }
 
+    /** Deletes the enrollments that were not confirmed in time. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int sweep(Instant now) {
+        return entityManager.createQuery("delete from TotpFactor where confirmedAt is null and createdAt <= :cutoff")
+                .setParameter("cutoff", now.minus(factors.pendingTtl())).executeUpdate();
+    }
+
     /** Whether the user has a confirmed authenticator. */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean hasAny(String userId) {
         TotpFactor factor = entityManager.find(TotpFactor.class, userId);
         return factor != null && factor.isConfirmed();
+    }
+
+    /** The user's authenticator, confirmed or an enrollment under way (a reset of their factors). */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int removeAll(String userId) {
+        return entityManager.createQuery("delete from TotpFactor where userId = :userId")
+                .setParameter("userId", userId).executeUpdate();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void summarize(String userId, FactorSummary summary) {
+        TotpFactor factor = entityManager.find(TotpFactor.class, userId);
+        if (factor != null && factor.isConfirmed()) {
+            summary.totp(factor.confirmedAt());
+        }
     }
 
     /** The user's confirmed authenticator, as named in the events of the verifications it approves. */

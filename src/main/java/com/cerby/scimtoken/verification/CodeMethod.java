@@ -7,6 +7,13 @@ import java.time.Instant;
 /** A method completed with a code that the user types or clicks (TOTP, email). */
 interface CodeMethod {
 
+    /**
+     * Refuses (with a problem) a submission from a client the verification is not bound to, before the code is
+     * checked; only email binds its verifications to the client that started them.
+     */
+    default void requireClient(Verification verification, String completionSecret) {
+    }
+
     /** Checks the code for the verification; a right TOTP code's time step is spent. */
     CodeCheck check(Verification verification, String code, Instant now);
 

@@ -13,31 +13,39 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Completes a TOTP or email verification with its code. A wrong code is a failed {@link Attempts attempt}.
+ * Completes a TOTP, email or recovery-code verification with its code. A wrong code is a failed {@link Attempts attempt}.
  */
 @ApplicationScoped
 public class CodeSubmissions {
 
     private static final Set<VerificationMethod> CODE_METHODS = Set.of(VerificationMethod.TOTP,
-            VerificationMethod.EMAIL);
+            VerificationMethod.EMAIL, VerificationMethod.RECOVERY_CODE);
 
     private final TotpMethod totp;
     private final EmailMethod email;
+    private final RecoveryCodeMethod recoveryCode;
     private final Attempts attempts;
     private final Clock clock;
 
-    CodeSubmissions(TotpMethod totp, EmailMethod email, Attempts attempts, Clock clock) {
+    CodeSubmissions(TotpMethod totp, EmailMethod email, RecoveryCodeMethod recoveryCode, Attempts attempts,
+            Clock clock) {
         this.totp = totp;
         this.email = email;
+        this.recoveryCode = recoveryCode;
         this.attempts = attempts;
         this.clock = clock;
     }
 
     @Transactional
-    public VerificationView submit(String workspaceId, UUID id, String code) {
+    public VerificationView submit(String workspaceId, UUID id, String code, String completionSecret) {
         Instant now = clock.instant();
         Verification verification = attempts.open(workspaceId, id, CODE_METHODS, "a code", now);
-        CodeMethod method = verification.method() == VerificationMethod.TOTP ? totp : email;
+        CodeMethod method = switch (verification.method()) {
+            case TOTP -> totp;
+            case RECOVERY_CODE -> recoveryCode;
+            default -> email;
+        };
+        method.requireClient(verification, completionSecret);
         return switch (method.check(verification, code, now)) {
             case MATCH -> attempts.succeeded(verification, method.factor(verification.userId()), now);
             case REPLAYED -> throw new ProblemException(ProblemType.CODE_ALREADY_USED,

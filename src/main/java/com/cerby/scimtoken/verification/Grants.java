@@ -35,11 +35,16 @@ public class Grants implements FactorChangeGrants {
         this.clock = clock;
     }
 
+    /**
+     * Spends the approval on an operation of the action. A token operation's approval is spent in the workspace it
+     * was started in; a {@code manage_factors} approval (workspaceId null) belongs to the user, whatever workspace
+     * the spending session names.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void spend(String workspaceId, UUID id, VerificationAction action) {
         try {
             Verification verification = verifications.findOwned(id, caller.userId())
-                    .filter(found -> found.workspaceId().equals(workspaceId))
+                    .filter(found -> workspaceId == null || found.workspaceId().equals(workspaceId))
                     .orElseThrow(() -> new ProblemException(ProblemType.VERIFICATION_REQUIRED,
                             "Start a verification for this action and have it approved first."));
             verification.use(action, clock.instant(), config.grantTtl());
@@ -54,15 +59,24 @@ public class Grants implements FactorChangeGrants {
         }
     }
 
-    /** Factor changes spend a {@code manage_factors} verification like a token operation spends its own. */
+    /** Factor changes spend a {@code manage_factors} verification of the caller, started in any workspace. */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void spend(String workspaceId, UUID verificationId) {
-        spend(workspaceId, verificationId, VerificationAction.MANAGE_FACTORS);
+    public void spend(UUID verificationId) {
+        spend(null, verificationId, VerificationAction.MANAGE_FACTORS);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean wasSpent(UUID verificationId) {
+        return verifications.findOwned(verificationId, caller.userId())
+                .filter(found -> found.isSpentOn(VerificationAction.MANAGE_FACTORS))
+                .isPresent();
     }
 
     private void refuse(String workspaceId, UUID id, VerificationAction action, ProblemType problem) {
-        audit.recordFailure(AuditEvent.of(action.refusedEvent(), workspaceId, caller.userId())
+        audit.recordFailure(AuditEvent.of(action.refusedEvent(), workspaceId != null ? workspaceId
+                : caller.workspaceId(), caller.userId())
                 .verification(id).detail("code", problem.code()));
     }
 }

@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.verification;
 
+import com.cerby.scimtoken.common.web.CodeRequest;
 import com.cerby.scimtoken.common.web.Ids;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -14,15 +15,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
-/** The phone's side: the caller's pending push verifications, and the signed decision on one of them. */
+/**
+ * The user's side, from any session of theirs: the phone's pending push verifications and its signed decision on
+ * one of them, and the report of an email verification the user did not ask for.
+ */
 @Path("/api/v1/me/verifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class MyVerificationsResource {
 
     private final PushMethod push;
+    private final EmailReports reports;
 
-    MyVerificationsResource(PushMethod push) {
+    MyVerificationsResource(PushMethod push, EmailReports reports) {
         this.push = push;
+        this.reports = reports;
     }
 
     @GET
@@ -40,5 +46,16 @@ public class MyVerificationsResource {
             String verificationId,
             @Valid @NotNull DecisionRequest request) {
         return push.decide(UUID.fromString(verificationId), request.assertion());
+    }
+
+    @POST
+    @Path("{verificationId}/report")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DecisionView report(
+            @PathParam("verificationId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
+            String verificationId,
+            @Valid @NotNull CodeRequest request) {
+        return reports.report(UUID.fromString(verificationId), request.code());
     }
 }

@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.verification;
 
+import com.cerby.scimtoken.common.crypto.Sha256;
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
 import jakarta.persistence.Column;
@@ -8,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -77,6 +79,16 @@ public class Verification {
     @Column(name = "attempts_remaining")
     private Integer attemptsRemaining;
 
+    @Column(name = "completion_secret_hash", updatable = false)
+    private byte[] completionSecretHash;
+
+    /**
+     * The completion secret itself, only in the instance that began the verification, for the start answer: it is
+     * never stored, so no later read can show it.
+     */
+    @Transient
+    private String issuedCompletionSecret;
+
     @Column(name = "passkey_challenge", updatable = false)
     private byte[] passkeyChallenge;
 
@@ -126,6 +138,26 @@ public class Verification {
         passkeyOptions = requestOptionsJson;
     }
 
+    /**
+     * Email: only the client that holds this secret (given in the start answer) may complete the verification; the
+     * secret is kept as its hash.
+     */
+    void bindToClient(String completionSecret) {
+        completionSecretHash = Sha256.of(completionSecret);
+        issuedCompletionSecret = completionSecret;
+    }
+
+    /** Whether the offered secret is the one the start answer gave; compared in constant time. */
+    boolean isBoundTo(String offeredSecret) {
+        return completionSecretHash != null && offeredSecret != null
+                && MessageDigest.isEqual(completionSecretHash, Sha256.of(offeredSecret));
+    }
+
+    /** The completion secret, in the start's own answer only (null in every verification read back). */
+    String issuedCompletionSecret() {
+        return issuedCompletionSecret;
+    }
+
     /** Whether a code is the one the verification email carried; compared in constant time. */
     boolean isEmailCode(byte[] offeredCodeHash) {
         return codeHash != null && MessageDigest.isEqual(codeHash, offeredCodeHash);
@@ -148,6 +180,16 @@ public class Verification {
 
     void cancel(Instant now) {
         move(VerificationStatus.CANCELLED, null, now);
+    }
+
+    /**
+     * Makes an approval that was not spent yet unusable: the user's factors were reset, and whatever approved it
+     * may be what was lost. A later spend finds it used.
+     */
+    void voidApproval(Instant now) {
+        if (status == VerificationStatus.APPROVED && usedAt == null) {
+            usedAt = now;
+        }
     }
 
     /** Approval by a factor checked here (a code, a passkey) rather than by a phone's decision. */
@@ -200,6 +242,11 @@ public class Verification {
                     "The approval is older than " + grantTtl.toSeconds() + " seconds; start a new verification.");
         }
         usedAt = now;
+    }
+
+    /** Whether this is an approval of the action that was spent on its operation. */
+    boolean isSpentOn(VerificationAction operation) {
+        return status == VerificationStatus.APPROVED && action == operation && usedAt != null;
     }
 
     public UUID id() {

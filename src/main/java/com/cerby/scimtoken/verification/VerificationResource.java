@@ -2,7 +2,6 @@ package com.cerby.scimtoken.verification;
 
 import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.common.security.Roles;
-import com.cerby.scimtoken.common.web.CodeRequest;
 import com.cerby.scimtoken.common.web.Ids;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -132,9 +131,9 @@ public class VerificationResource {
             @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId,
             @PathParam("verificationId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
             String verificationId,
-            @Valid @NotNull CodeRequest request) {
+            @Valid @NotNull CodeSubmission request) {
         caller.requireWorkspace(workspaceId);
-        return codes.submit(workspaceId, UUID.fromString(verificationId), request.code());
+        return codes.submit(workspaceId, UUID.fromString(verificationId), request.code(), request.completionSecret());
     }
 
     @POST

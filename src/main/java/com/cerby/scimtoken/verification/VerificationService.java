@@ -99,7 +99,7 @@ public class VerificationService {
         handler.begin(verification);
         verifications.persist(verification);
         metrics.started(method);
-        return view(verification, now);
+        return VerificationView.started(verification, now, config.pollInterval().toSeconds());
     }
 
     private void requireFewPending(Instant now) {

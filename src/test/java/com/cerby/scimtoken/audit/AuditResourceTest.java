@@ -4,6 +4,7 @@ import static com.cerby.scimtoken.support.Flows.startPush;
 import static com.cerby.scimtoken.support.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -106,6 +108,59 @@ class AuditResourceTest extends DatabaseTest {
         startPush(elsewhere, "other");
 
         list(ALICE, "").statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void refusalsOfOneKindInOneMinuteAreOneEntryThatCountsThem() throws SQLException {
+        TestPhone phone = TestPhone.enrolledFor(ALICE);
+        clock.stop();
+        clock.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 50; i++) {
+            // A verification id the caller makes up each time must not make each refusal an entry of its own.
+            assertProblem(Flows.reveal(ALICE, WORKSPACE, UUID.randomUUID().toString()), 403,
+                    "verification_required", "/api/v1/workspaces/acme/scim-token/reveal");
+        }
+        clock.advance(Duration.ofSeconds(1));
+        Flows.Started started = startPush(ALICE, WORKSPACE);
+        Flows.cancel(ALICE, WORKSPACE, started.id()).statusCode(204);
+
+        list(ALICE, "").statusCode(200)
+                .body("items.type", contains("verification.cancelled", "verification.started",
+                        "scim_token.reveal_refused", "device.enrolled"))
+                .body("items[2].actorId", equalTo("alice"))
+                .body("items[2].details.code", equalTo("verification_required"))
+                .body("items[2].details.count", equalTo(50))
+                .body("items[2].verificationId", notNullValue())
+                .body("items[1].details.count", nullValue());
+        org.junit.jupiter.api.Assertions.assertEquals(1L, database.queryValue(
+                "select count(*) from audit_event where type = 'scim_token.reveal_refused'"));
+
+        clock.advance(Duration.ofMinutes(1));
+        assertProblem(Flows.reveal(ALICE, WORKSPACE, started.id()), 403, "verification_required",
+                "/api/v1/workspaces/acme/scim-token/reveal");
+        list(ALICE, "?type=scim_token.reveal_refused").statusCode(200)
+                .body("items.details.count", contains(1, 50));
+        list(ALICE, "?type=device.enrolled").statusCode(200).body("items[0].deviceId", equalTo(phone.deviceId()));
+    }
+
+    @Test
+    void refusalsOfAnotherUserOrWorkspaceAreTheirOwnEntries() {
+        clock.stop();
+        String bob = TestTokens.jwt("bob", WORKSPACE, "owner");
+        String aliceElsewhere = TestTokens.jwt("alice", "other", "owner");
+        Flows.reveal(ALICE, WORKSPACE, UUID.randomUUID().toString()).statusCode(403);
+        Flows.reveal(ALICE, WORKSPACE, UUID.randomUUID().toString()).statusCode(403);
+        Flows.reveal(bob, WORKSPACE, UUID.randomUUID().toString()).statusCode(403);
+        Flows.reveal(aliceElsewhere, "other", UUID.randomUUID().toString()).statusCode(403);
+
+        list(ALICE, "?type=scim_token.reveal_refused").statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.actorId", containsInAnyOrder("alice", "bob"))
+                .body("items.details.count", containsInAnyOrder(2, 1));
+        given().auth().oauth2(aliceElsewhere).when().get("/api/v1/workspaces/other/audit-events").then()
+                .statusCode(200)
+                .body("items.type", contains("scim_token.reveal_refused"))
+                .body("items[0].details.count", equalTo(1));
     }
 
     @ParameterizedTest

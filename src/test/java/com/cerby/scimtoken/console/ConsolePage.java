@@ -279,7 +279,7 @@ public final class ConsolePage {
         return method(PASSKEYS);
     }
 
-    /** What "Your passkeys" says, once its list has loaded. */
+    /** What "Passkeys" says, once its list has loaded. */
     public String passkeysText() {
         passkeys();
         return passkeySection().getText();
@@ -301,13 +301,13 @@ public final class ConsolePage {
         click(section, "button", "Add a passkey");
     }
 
-    /** What "Your passkeys" announces once it has finished (not its "Follow your browser's prompt…"). */
+    /** What "Passkeys" announces once it has finished (not its "Follow your browser's prompt…"). */
     public String passkeyAnnouncement() {
         return browser.waitFor(driver -> Accessible.all(passkeySection(), "status").stream().map(WebElement::getText)
                 .filter(text -> !text.isBlank() && !text.endsWith("…")).findFirst().orElse(null));
     }
 
-    /** The failure "Your passkeys" announces (its alert). */
+    /** The failure "Passkeys" announces (its alert). */
     public String passkeyFailure() {
         return browser.waitFor(driver -> nonEmptyText(passkeySection(), "alert"));
     }

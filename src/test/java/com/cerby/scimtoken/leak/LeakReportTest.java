@@ -6,7 +6,9 @@ import static com.cerby.scimtoken.support.Flows.introspect;
 import static com.cerby.scimtoken.support.Flows.rotate;
 import static com.cerby.scimtoken.support.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,17 +22,32 @@ import com.cerby.scimtoken.support.Mailbox;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
 import com.icegreen.greenmail.util.GreenMail;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +64,9 @@ class LeakReportTest extends DatabaseTest {
     }
 
     static final String PATH = "/api/v1/scim-tokens/leak-reports";
+    /** The service's classes that a report passes through (not this test's, whose thread watches). */
+    private static final Set<String> REPORT_CLASSES = Set.of(GitHubKeys.class.getName(),
+            LeakReportResource.class.getName(), LeakReportService.class.getName());
     private static final String OWNER = TestTokens.jwt("olivia", "acme", "owner");
     private static final String URL = "https://github.com/example/infra/blob/main/terraform.tfvars";
 
@@ -56,6 +76,9 @@ class LeakReportTest extends DatabaseTest {
 
     @Inject
     OwnerContacts contacts;
+
+    @TestHTTPResource
+    URL baseUrl;
 
     @Inject
     MailCourier courier;
@@ -98,6 +121,14 @@ class LeakReportTest extends DatabaseTest {
         return send(body, "github-key-1", github.sign(body, "github-key-1"));
     }
 
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String sha256(String text) {
         return HexFormat.of().formatHex(TokenFormat.lookupHash(text));
     }
@@ -129,6 +160,17 @@ class LeakReportTest extends DatabaseTest {
                 && body.contains("Rotate the token"),
                 body);
         assertFalse(body.contains(token), "the mail carries the token");
+    }
+
+    @Test
+    void anOwnerSeenAMomentAgoIsToldBeforeTheSightingIsWritten() throws Exception {
+        given().auth().oauth2(TestTokens.jwt("oscar", "acme", "owner")).get("/api/v1/workspaces/acme/scim-token")
+                .then().statusCode(200);
+
+        sendSigned(report(token)).statusCode(200).body("[0].label", equalTo("true_positive"));
+
+        assertEquals(Set.of("olivia@example.test", "oscar@example.test"), mailbox.deliver().stream()
+                .map(LeakReportTest::recipient).collect(Collectors.toSet()));
     }
 
     @Test
@@ -200,10 +242,53 @@ class LeakReportTest extends DatabaseTest {
     }
 
     @Test
+    void whileGitHubsKeysAreFetchedNoThreadWaitsForThemAndConcurrentReportsShareTheFetch() throws Exception {
+        clock.advance(Duration.ofHours(1));
+        int fetches = github.keyFetches();
+        github.serveKeysAfter(Duration.ofSeconds(3));
+        try {
+            String body = report(token);
+            HttpClient client = HttpClient.newHttpClient();
+            List<CompletableFuture<HttpResponse<String>>> reports = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                reports.add(client.sendAsync(HttpRequest.newBuilder(URI.create(baseUrl + PATH.substring(1)))
+                        .header("Content-Type", "application/json")
+                        .header("Github-Public-Key-Identifier", "forged-" + i)
+                        .header("Github-Public-Key-Signature", GitHubSecretScanning.signWithUnknownKey(body))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            Set<String> waiting = new TreeSet<>();
+            Instant started = Instant.now();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (!reports.stream().allMatch(CompletableFuture::isDone) && Instant.now().isBefore(deadline)) {
+                Thread.getAllStackTraces().forEach((thread, frames) -> {
+                    if (thread.getState() != Thread.State.RUNNABLE
+                            && Arrays.stream(frames).anyMatch(frame -> REPORT_CLASSES.contains(frame.getClassName()))) {
+                        waiting.add(thread.getName());
+                    }
+                });
+            }
+
+            assertEquals(Set.of(), waiting, "threads that waited for GitHub's keys");
+            assertTrue(Duration.between(started, Instant.now()).toMillis() >= 2_500, "the reports waited for the fetch");
+            for (CompletableFuture<HttpResponse<String>> report : reports) {
+                assertEquals(401, report.get(30, TimeUnit.SECONDS).statusCode());
+            }
+            assertEquals(fetches + 1, github.keyFetches(), "one fetch for all the reports that arrived during it");
+        } finally {
+            github.serveKeysAfter(Duration.ZERO);
+        }
+    }
+
+    @Test
     void aReportThatIsNotAnArrayOfMatchesIsRefused() {
         assertProblem(sendSigned("{\"token\":\"" + token + "\"}"), 400, "malformed_json", PATH);
         assertProblem(sendSigned("[{\"token\":"), 400, "malformed_json", PATH);
         assertProblem(sendSigned("[{\"type\":\"x\"}]"), 400, "validation_failed", PATH);
+        for (String wrongShape : List.of("null", "[null]", "\"text\"", "42", "true", "[[]]")) {
+            assertThat(sendSigned(wrongShape).statusCode(400).contentType("application/problem+json").extract()
+                    .<String>path("code"), oneOf("malformed_json", "validation_failed"));
+        }
         introspect(token).body("active", equalTo(true));
     }
 

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,25 @@ class RateLimitTest extends DatabaseTest {
 
         assertProblem(metadata(forged), 429, "rate_limited", METADATA);
         metadata(TestTokens.jwt("dave", "acme", "owner")).statusCode(200).header("RateLimit-Limit", "5");
+    }
+
+    @Test
+    void noSpellingOfAnApiPathIsServedUncharged() {
+        String erin = TestTokens.jwt("erin", "acme", "owner");
+        List<String> spellings = List.of("/api;x=1/v1/workspaces/acme/scim-token",
+                "/api/v1;x=1/workspaces/acme/scim-token", "/api/v1/workspaces/acme/scim-token;x=1",
+                "/api/v1/workspaces%2Facme/scim-token", "/api/v1/workspaces/acme%2fscim-token",
+                "/api/v1/%2e/workspaces/acme/scim-token", "/api/v1/workspaces/acme%3Bx=1/scim-token",
+                "/api%5Cv1/workspaces/acme/scim-token", "/api/v1/scim-tokens;x=1/introspect",
+                "/api;x=1/v1/scim-tokens/leak-reports");
+        for (String spelling : spellings) {
+            assertProblem(given().urlEncodingEnabled(false).auth().oauth2(erin).when().get(spelling).then(), 400,
+                    "invalid_path", spelling).header("RateLimit-Limit", nullValue());
+            assertProblem(given().urlEncodingEnabled(false).when().post(spelling).then(), 400, "invalid_path",
+                    spelling);
+        }
+
+        metadata(erin).statusCode(200).header("RateLimit-Remaining", "4");
     }
 
     @Test

@@ -4,20 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cerby.scimtoken.support.Eventually;
+import com.cerby.scimtoken.support.ServiceClient;
 import com.cerby.scimtoken.support.ServiceProcess;
 import com.cerby.scimtoken.support.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +60,19 @@ class LocalModeIT {
             HttpResponse<String> badMint = post(first, "/local/jwt", null, "{\"sub\":\"a b\",\"roles\":[]}");
             assertEquals(400, badMint.statusCode());
             assertEquals("validation_failed", json.readTree(badMint.body()).path("code").asText());
+
+            String mintRequest = "{\"sub\":\"mallory\",\"workspaceId\":\"acme\",\"roles\":[\"owner\"]}";
+            int port = URI.create(first.baseUrl()).getPort();
+            assertTrue(rawStatusLine(first, "POST /local/jwt", "rebind.attacker.example:" + port, "application/json",
+                    mintRequest).contains(" 403 "), "a request addressed to another host name is refused");
+            assertTrue(rawStatusLine(first, "POST /local/jwt", "localhost:" + port, "text/plain", mintRequest)
+                    .contains(" 415 "), "a body a browser sends cross-site without a preflight is refused");
+            assertTrue(rawStatusLine(first, "POST /local/jwt", "[::1]:" + port, "application/json; charset=utf-8",
+                    mintRequest).contains(" 200 "));
+            assertTrue(rawStatusLine(first, "GET /console/phone.html", "rebind.attacker.example", null, null)
+                    .contains(" 403 "), "local pages answer only requests addressed to this machine");
+            assertTrue(rawStatusLine(first, "GET /console/phone.html", "127.0.0.1:" + port, null, null)
+                    .contains(" 200 "));
 
             Path keys = dataDirectory.resolve("keys");
             JsonNode claims = json.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
@@ -111,15 +132,51 @@ class LocalModeIT {
         }
     }
 
+    @Test
+    void onSigtermWaitingLongPollsAreAnsweredBeforeTheEmbeddedDatabaseStops() throws Exception {
+        Path dataDirectory = workDirectory.resolve("shutdown-data");
+        ServiceProcess service = ServiceProcess.start("local-shutdown", List.of("-Dquarkus.profile=local",
+                "-Dscim-token.local.data-dir=" + dataDirectory,
+                "-Dquarkus.log.category.\"com.cerby.scimtoken.verification.VerificationResource\".level=DEBUG"));
+        try {
+            service.awaitReady(Duration.ofSeconds(60));
+            ServiceClient client = new ServiceClient(service);
+            List<CompletableFuture<ServiceClient.Answer>> polls = new ArrayList<>();
+            for (String user : List.of("nina", "noah", "nora")) {
+                String jwt = mint(service, "{\"sub\":\"" + user + "\",\"workspaceId\":\"acme\",\"roles\":[\"owner\"]}");
+                client.enroll(jwt, null);
+                String id = client.startVerification(jwt, "acme", "reveal").path("id").asText();
+                polls.add(client.sendAsync("GET", "/api/v1/workspaces/acme/scim-token/verifications/" + id
+                        + "?waitSeconds=25", jwt, null));
+            }
+            Eventually.within(Duration.ofSeconds(10), "three long polls waiting", () -> service.output()
+                    .split("A long poll waits", -1).length > 3);
+
+            service.terminate();
+
+            for (CompletableFuture<ServiceClient.Answer> poll : polls) {
+                ServiceClient.Answer answer = poll.join();
+                assertEquals(200, answer.status(), answer.body().toString());
+                assertEquals("pending", answer.body().path("status").asText());
+            }
+            assertEquals(143, service.awaitExit(Duration.ofSeconds(30)), "the exit code after a SIGTERM");
+            assertFalse(service.output().contains("service_unavailable"), service.output());
+        } finally {
+            service.kill();
+        }
+        assertFalse(Files.exists(dataDirectory.resolve("postgres").resolve("postmaster.pid")),
+                "the shutdown stopped the embedded PostgreSQL");
+    }
+
     /** The README quickstart: the phone is played by tools/Phone.java, run as the README runs it. */
     @Test
     void theQuickstartFlowRevealsTheTokenWithThePhoneTool() throws Exception {
         try (ServiceProcess service = ServiceProcess.start("local-quickstart", List.of("-Dquarkus.profile=local",
                 "-Dscim-token.local.data-dir=" + workDirectory.resolve("quickstart-data")))) {
             service.awaitReady(Duration.ofSeconds(60));
-            String jwt = mint(service, "{\"sub\":\"alice\",\"workspaceId\":\"acme\",\"roles\":[\"owner\"]}");
+            String jwt = mint(service, "{\"sub\":\"quinn\",\"workspaceId\":\"acme\",\"roles\":[\"owner\"]}");
 
-            assertTrue(phone(service, "enroll", jwt, "Alice's phone").contains("\"name\":\"Alice's phone\""));
+            assertTrue(phone(service, "enroll", jwt, "Quinn's phone").contains("\"name\":\"Quinn's phone\""));
             HttpResponse<String> started = post(service, "/api/v1/workspaces/acme/scim-token/verifications", jwt,
                     "{\"method\":\"push\",\"action\":\"reveal\"}");
             assertEquals(201, started.statusCode(), started.body());
@@ -140,8 +197,17 @@ class LocalModeIT {
             JsonNode factorChange = json.readTree(change.body());
             String changeId = factorChange.path("id").asText();
             phone(service, "approve", jwt, changeId, factorChange.path("numberChallenge").asText());
-            String tablet = phoneWithKey(service, "phone2-key.properties", "enroll", jwt, "Alice's tablet", changeId);
-            assertEquals("Alice's tablet", json.readTree(tablet).path("name").asText(), tablet);
+            String tablet = phoneWithKey(service, "phone2-key.properties", "enroll", jwt, "Quinn's tablet", changeId);
+            assertEquals("Quinn's tablet", json.readTree(tablet).path("name").asText(), tablet);
+
+            PhoneRun withoutKey = runPhone(service, "no-such-key.properties", "approve", jwt, changeId, "12");
+            assertEquals(2, withoutKey.exitCode(), withoutKey.errors());
+            assertTrue(withoutKey.errors().contains("No key file at") && withoutKey.errors().contains("run enroll first"),
+                    withoutKey.errors());
+            PhoneRun refused = runPhone(service, "phone3-key.properties", "enroll", jwt, "Quinn's laptop");
+            assertEquals(1, refused.exitCode(), refused.errors());
+            assertTrue(refused.errors().contains("(403 step_up_required)")
+                    && refused.errors().contains("Approve a manage_factors verification"), refused.errors());
         }
     }
 
@@ -152,17 +218,28 @@ class LocalModeIT {
 
     /** The same, as the phone whose key lives in the given file. */
     private String phoneWithKey(ServiceProcess service, String keyFile, String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        PhoneRun run = runPhone(service, keyFile, arguments);
+        assertEquals(0, run.exitCode(), run.printed() + run.errors());
+        return run.printed();
+    }
+
+    /** What a run of the phone tool printed on its standard output and error, and how it exited. */
+    private record PhoneRun(int exitCode, String printed, String errors) {
+    }
+
+    private PhoneRun runPhone(ServiceProcess service, String keyFile, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "tools/Phone.java"));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(workDirectory.resolve(keyFile + ".errors").toFile());
         builder.environment().put("SCIM_TOKEN_URL", service.baseUrl());
         builder.environment().put("PHONE_KEY_FILE", workDirectory.resolve(keyFile).toString());
         Process process = builder.start();
-        String printed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the phone tool hangs");
-        assertEquals(0, process.exitValue(), printed);
-        return printed;
+        return new PhoneRun(process.exitValue(), printed,
+                Files.readString(workDirectory.resolve(keyFile + ".errors")));
     }
 
     private String mint(ServiceProcess service, String request) throws Exception {
@@ -171,6 +248,29 @@ class LocalModeIT {
         JsonNode body = json.readTree(minted.body());
         assertTrue(body.path("expiresAt").isTextual());
         return body.path("token").asText();
+    }
+
+    /**
+     * The status line of a request sent as raw HTTP/1.1, with a Host header of the test's choosing (a browser
+     * under DNS rebinding sends its page's host name); a body goes with its Content-Type.
+     */
+    private static String rawStatusLine(ServiceProcess service, String requestLine, String host, String contentType,
+            String body) throws Exception {
+        URI base = URI.create(service.baseUrl());
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: ").append(host)
+                .append("\r\nConnection: close\r\nContent-Length: ").append(content.length).append("\r\n");
+        if (contentType != null) {
+            head.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(content);
+            socket.getOutputStream().flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+        }
     }
 
     /** POSTs JSON, with the JWT as bearer token unless it is null. */

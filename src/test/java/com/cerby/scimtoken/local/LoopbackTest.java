@@ -33,4 +33,18 @@ class LoopbackTest {
     void otherHostsAreRefused(String host) {
         assertFalse(Loopback.isLoopbackHost(host));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "localhost", "localhost:8080", "LOCALHOST:1", "127.0.0.1", "127.0.0.1:8080", "[::1]",
+            "[::1]:8080" })
+    void requestsAddressedToThisMachineAreServed(String hostHeader) {
+        assertTrue(Loopback.isLoopbackHostHeader(hostHeader));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "rebind.attacker.example", "rebind.attacker.example:8080", "localhost.attacker.example",
+            "127.0.0.1.nip.io:8080", "[::1]x", "localhost:80a", "", ":8080", "10.0.0.1:8080" })
+    void requestsAddressedToAnyOtherNameAreRefused(String hostHeader) {
+        assertFalse(Loopback.isLoopbackHostHeader(hostHeader));
+    }
 }

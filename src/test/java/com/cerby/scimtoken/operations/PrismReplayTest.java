@@ -121,6 +121,7 @@ class PrismReplayTest extends DatabaseTest {
                 OWNER, null, 200);
         exchange("GET", "/api/v1/workspaces/acme/audit-events?type=scim_token.revealed", OWNER, null, 200);
         exchange("GET", "/api/v1/me/security-events", OWNER, null, 200);
+        exchange("GET", "/api/v1/me/security-events?kind=refusals", OWNER, null, 200);
         exchange("GET", "/api/v1/workspaces/globex/scim-token", OWNER, null, 403);
         exchange("GET", TOKEN, TestTokens.expired("olivia", WORKSPACE, "owner"), null, 401);
 

@@ -45,6 +45,18 @@ class ProductionStartupIT {
     }
 
     @Test
+    void aCustomProfileIsCheckedLikeProduction() throws Exception {
+        ServiceProcess service = refusedStart("staging-empty", List.of("-Dquarkus.profile=staging"));
+
+        List<JsonNode> lines = service.logSince(0);
+        assertEquals(1, lines.size(), "one log line and nothing else, no stack trace:\n" + service.output());
+        String message = lines.get(0).path("message").asText();
+        assertTrue(message.contains("(profile staging)"), message);
+        assertTrue(message.contains(DATABASE_MESSAGE), message);
+        assertTrue(message.contains(ISSUER_MESSAGE), message);
+    }
+
+    @Test
     void onlyTheSettingsThatAreMissingAreNamed() throws Exception {
         String output = outputOfRefusedStart("prod-partial", List.of(
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:1/none",

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.function.Executable;
 class StringLimitsTest {
 
     private static final String INTROSPECTION = "/api/v1/scim-tokens/introspect";
+    /** The operators' paths ({@code factor_admin}): an owner's JWT would be refused before its limits. */
+    private static final String USERS = "/api/v1/users/";
     /** Members of a JWK are judged by the key's own rules, which answer {@code invalid_public_key}. */
     private static final Map<String, String> NESTED_PROBLEMS = Map.of("publicKey", "invalid_public_key");
 
@@ -122,6 +124,8 @@ class StringLimitsTest {
     private static RequestSpecification caller(OpenApiDocument.Operation operation) {
         String jwt = operation.template().equals(INTROSPECTION)
                 ? TestTokens.jwt("scim-server", "system", "token_introspector")
+                : operation.template().startsWith(USERS)
+                ? TestTokens.jwt("operator", "system", "factor_admin")
                 : TestTokens.jwt("olivia", OpenApiDocument.WORKSPACE, "owner");
         return given().auth().oauth2(jwt);
     }

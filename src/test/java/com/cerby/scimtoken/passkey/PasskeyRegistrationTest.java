@@ -13,12 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.cerby.scimtoken.factor.PendingEnrollmentSweeper;
 import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.TestPasskey;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
@@ -36,6 +38,9 @@ import org.junit.jupiter.api.function.Executable;
  */
 @QuarkusTest
 class PasskeyRegistrationTest extends DatabaseTest {
+
+    @Inject
+    PendingEnrollmentSweeper sweeper;
 
     private static final String ALICE = TestTokens.jwt("alice", "acme", "owner");
     private static final String BOB = TestTokens.jwt("bob", "acme", "admin");
@@ -56,7 +61,7 @@ class PasskeyRegistrationTest extends DatabaseTest {
                 .body("user.id", matchesPattern("^[A-Za-z0-9_-]{43}$"))
                 .body("challenge", matchesPattern("^[A-Za-z0-9_-]{43}$"))
                 .body("pubKeyCredParams.alg", equalTo(List.of(-7, -8, -257)))
-                .body("timeout", equalTo(300000))
+                .body("timeout", equalTo(600000))
                 .body("excludeCredentials", hasSize(1))
                 .body("excludeCredentials[0].id", equalTo(Base64.getUrlEncoder().withoutPadding()
                         .encodeToString(first.credentialId())))
@@ -137,7 +142,7 @@ class PasskeyRegistrationTest extends DatabaseTest {
     }
 
     @Test
-    void aChallengeWorksOnceForItsUserWithinTheVerificationTtl() throws SQLException {
+    void aChallengeWorksOnceForItsUserWithinThePendingTtl() throws SQLException {
         Map<String, Object> options = TestPasskey.options(ALICE);
         TestPasskey passkey = new TestPasskey();
         Map<String, Object> credential = passkey.create(options);
@@ -150,9 +155,14 @@ class PasskeyRegistrationTest extends DatabaseTest {
                 "invalid_credential", PASSKEYS).body("detail", containsString("no current registration challenge"));
 
         Map<String, Object> later = TestPasskey.options(ALICE);
-        clock.advance(Duration.ofSeconds(301));
-        assertProblem(TestPasskey.send(ALICE, new TestPasskey().create(later), approval), 400, "invalid_credential",
+        clock.advance(Duration.ofMinutes(10));
+        assertProblem(TestPasskey.send(ALICE, new TestPasskey().create(later), approval), 409, "enrollment_expired",
                 PASSKEYS);
+        TestPasskey.options(ALICE);
+        TestPasskey.options(BOB);
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(2, sweeper.sweep());
+        assertEquals(0L, count("select count(*) from passkey_challenge"));
 
         Map<String, Object> unknown = new HashMap<>(TestPasskey.options(ALICE));
         unknown.put("challenge", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");

@@ -13,6 +13,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,10 +45,19 @@ public class GitHubSecretScanning implements QuarkusTestResourceLifecycleManager
     /** Publishes a new key under the id, beside the keys already published. */
     public void publish(String keyId) {
         published.put(keyId, newKeyPair());
+        serveKeys(Duration.ZERO);
+    }
+
+    /** From now on the keys are served only after the delay: a slow or stalled GitHub. */
+    public void serveKeysAfter(Duration delay) {
+        serveKeys(delay);
+    }
+
+    private void serveKeys(Duration delay) {
         String keys = published.entrySet().stream().map(key -> "{\"key_identifier\":\"" + key.getKey()
                 + "\",\"key\":\"" + pem(key.getValue()) + "\",\"is_current\":true}")
                 .collect(Collectors.joining(",", "{\"public_keys\":[", "]}"));
-        server.stubFor(get(urlEqualTo(KEYS_PATH)).willReturn(aResponse()
+        server.stubFor(get(urlEqualTo(KEYS_PATH)).willReturn(aResponse().withFixedDelay((int) delay.toMillis())
                 .withHeader("Content-Type", "application/json").withBody(keys)));
     }
 

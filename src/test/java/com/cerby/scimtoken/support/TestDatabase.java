@@ -64,7 +64,7 @@ public class TestDatabase {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(
                         "truncate scim_token, device, verification, user_guard, audit_event, totp_factor, outbox, owner_contact,"
-                                + " token_expiry_warning, passkey, passkey_challenge")) {
+                                + " token_expiry_warning, passkey, passkey_challenge, recovery_code")) {
             delete.executeUpdate();
         }
     }

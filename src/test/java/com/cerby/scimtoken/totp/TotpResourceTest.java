@@ -114,7 +114,10 @@ class TotpResourceTest extends DatabaseTest {
         assertEquals(1L, database.queryValue("select count(*) from audit_event where type = 'user.codes_locked'"));
         assertEquals(10L, database.queryValue("select count(*) from audit_event where type = 'totp.code_failed'"));
         clock.advance(Duration.ofMinutes(15));
-        send(ALICE, CONFIRM, authenticator.code()).statusCode(200);
+        assertProblem(send(ALICE, CONFIRM, authenticator.code()), 409, "enrollment_expired", CONFIRM);
+        String signedInAgain = TestTokens.jwtWith(claims -> claims.claim("auth_time",
+                clock.instant().getEpochSecond()), "alice", "acme", "owner");
+        TestAuthenticator.confirmedFor(signedInAgain, clock);
     }
 
     @Test

@@ -129,7 +129,7 @@ class VerificationResourceTest extends DatabaseTest {
     void anUnknownMethodOrActionIsAValidationFailure() {
         assertProblem(start(OWNER, WORKSPACE, Map.of("method", "sms")), 400, "validation_failed", PATH)
                 .body("errors[0].field", equalTo("method"))
-                .body("errors[0].message", equalTo("must be one of push, email, totp, passkey"));
+                .body("errors[0].message", equalTo("must be one of push, email, totp, passkey, recovery_code"));
         assertProblem(start(OWNER, WORKSPACE, Map.of("action", "delete")), 400, "validation_failed", PATH)
                 .body("errors[0].field", equalTo("action"));
     }

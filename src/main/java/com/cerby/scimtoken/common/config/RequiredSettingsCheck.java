@@ -22,7 +22,8 @@ import org.jboss.logmanager.Level;
 import org.jboss.logmanager.handlers.ConsoleHandler;
 
 /**
- * Production mode refuses to start without a database, a JWT verification key and issuer and a token encryption key, and
+ * Production mode (every profile but local mode's and the tests', so a custom one such as {@code staging} too) refuses
+ * to start without a database, a JWT verification key and issuer and a token encryption key, and
  * says in one line each what is missing and how to set it. It runs while the configuration is built, before any
  * extension tries (and fails less clearly) to use a missing setting.
  *
@@ -34,7 +35,8 @@ import org.jboss.logmanager.handlers.ConsoleHandler;
  */
 public class RequiredSettingsCheck implements ConfigSourceFactory {
 
-    static final String PRODUCTION_PROFILE = "prod";
+    /** The profiles that bring their own settings (local mode generates them, tests start their own). */
+    static final Set<String> EXEMPT_PROFILES = Set.of("local", "test");
     private static final String JSON_ENABLED = "quarkus.log.console.json.enabled";
     private static final String JSON_FIELD_PREFIX = "quarkus.log.console.json.additional-field.";
     private static final String JSON_FIELD_VALUE = ".value";
@@ -61,7 +63,8 @@ public class RequiredSettingsCheck implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (ExecutionMode.current() == ExecutionMode.UNSET || !context.getProfiles().contains(PRODUCTION_PROFILE)) {
+        if (ExecutionMode.current() == ExecutionMode.UNSET
+                || context.getProfiles().stream().anyMatch(EXEMPT_PROFILES::contains)) {
             return List.of();
         }
         List<String> missing = new ArrayList<>();
@@ -77,7 +80,8 @@ public class RequiredSettingsCheck implements ConfigSourceFactory {
         }
         if (!missing.isEmpty()) {
             String report = String.join(System.lineSeparator(), Stream.concat(
-                    Stream.of("scim-token-service cannot start in production mode; missing settings:"),
+                    Stream.of("scim-token-service cannot start in production mode (profile "
+                            + String.join(",", context.getProfiles()) + "); missing settings:"),
                     missing.stream().map(message -> "  - " + message)).toList());
             throw new ConfigurationException(asConsoleLogLine(context, report), missingNames);
         }

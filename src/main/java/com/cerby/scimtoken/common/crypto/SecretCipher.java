@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,6 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
 public class SecretCipher {
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final String HMAC = "HmacSHA256";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final int KEY_BYTES = 32;
@@ -80,6 +82,40 @@ public class SecretCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The secret of " + context + " failed its integrity check", e);
         }
+    }
+
+    /**
+     * A keyed hash (HMAC-SHA256) of a secret that is only ever compared, never read back (recovery codes), under a
+     * key derived for the label from the active key: without the service's keys, a database dump cannot test
+     * guesses against it. The key id is kept with the hash, to hash a candidate again under the same key.
+     */
+    public KeyedHash keyedHash(String label, String secret) {
+        return new KeyedHash(activeKeyId, keyedHash(label, activeKeyId, secret));
+    }
+
+    /** The keyed hash of a secret under the key derived for the label from the named key (a stored hash's). */
+    public byte[] keyedHash(String label, String keyId, String secret) {
+        SecretKey key = keys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("A hash of " + label + " was made with the key '" + keyId
+                    + "', which scim-token.encryption.keys no longer lists");
+        }
+        try {
+            // HKDF-Expand (RFC 5869) with the random AES key as its pseudorandom key: one key per label, so a hash
+            // never serves as a ciphertext's key or as another label's hash.
+            Mac derive = Mac.getInstance(HMAC);
+            derive.init(new SecretKeySpec(key.getEncoded(), HMAC));
+            derive.update(("scim-token-service/" + label).getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(derive.doFinal(new byte[] {1}), HMAC));
+            return mac.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** A keyed hash and the id of the key it was derived from. */
+    public record KeyedHash(String keyId, byte[] hash) {
     }
 
     private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String context)

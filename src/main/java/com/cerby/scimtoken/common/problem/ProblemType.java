@@ -8,6 +8,7 @@ public enum ProblemType {
     INVALID_CODE(400, "The code is not valid"),
     CODE_ALREADY_USED(400, "The code has already been used"),
     INVALID_CREDENTIAL(400, "The passkey credential is not valid"),
+    INVALID_PATH(400, "The request path is not in canonical form"),
     BAD_REQUEST(400, "Bad request"),
     UNAUTHORIZED(401, "Authentication required"),
     INVALID_SIGNATURE(401, "The report's signature is not valid"),
@@ -18,6 +19,8 @@ public enum ProblemType {
     STEP_UP_REQUIRED(403, "Changing your factors requires step-up verification"),
     LOGIN_TOO_OLD(403, "Your sign-in is too old for this change"),
     LOOPBACK_ONLY(403, "Only callers on this machine may do this"),
+    /** An email verification's code sent without the secret that only the client which started it holds. */
+    CLIENT_BINDING_MISMATCH(403, "Only the client that started this verification can complete it"),
     /** A verification method the action does not allow; shares its code with the HTTP 405, as the contract says. */
     VERIFICATION_METHOD_NOT_ALLOWED(403, "This verification method is not allowed for this action",
             "method_not_allowed"),
@@ -35,6 +38,8 @@ public enum ProblemType {
     TOO_MANY_PASSKEYS(409, "Too many passkeys"),
     PASSKEYS_NOT_CONFIGURED(409, "Passkeys are not set up on this service"),
     TOTP_ALREADY_ENROLLED(409, "A TOTP authenticator is already enrolled"),
+    ENROLLMENT_EXPIRED(409, "The unfinished enrollment has expired"),
+    NO_FACTOR(409, "You have no sign-in factor that recovery codes could stand in for"),
     WRONG_METHOD(409, "The verification is not completed this way"),
     TOKEN_REVOKED(409, "The token was revoked"),
     TOKEN_EXPIRED(409, "The token has expired"),
@@ -43,6 +48,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     HEADERS_TOO_LARGE(431, "The request headers are too large"),
     PUSH_BLOCKED(429, "Push verifications are blocked for a while"),
+    EMAIL_BLOCKED(429, "Email verifications are blocked for a while"),
     TOO_MANY_VERIFICATIONS(429, "Too many verifications"),
     TOO_MANY_ATTEMPTS(429, "Too many wrong codes"),
     RATE_LIMITED(429, "Too many requests"),

@@ -31,12 +31,16 @@ public class JsonBodies {
         this.validator = validator;
     }
 
-    /** The body as the type, validated; null when there is no body. */
+    /** The body as the type, validated; null when there is no body (a JSON {@code null} is a 400). */
     public <T> T read(byte[] body, Class<T> type) {
         if (body == null || body.length == 0) {
             return null;
         }
-        return valid(parse(body, json.constructType(type)));
+        T value = parse(body, json.constructType(type));
+        if (value == null) {
+            throw JsonNullBodies.nullBody();
+        }
+        return valid(value);
     }
 
     /** The body as a JSON array of at most {@code maxItems} elements, each validated. */
@@ -47,6 +51,9 @@ public class JsonBodies {
         }
         if (items.size() > maxItems) {
             throw ProblemException.invalidField("body", "must have at most " + maxItems + " items");
+        }
+        if (items.contains(null)) {
+            throw ProblemException.invalidField("body", "must not hold null items");
         }
         Set<ConstraintViolation<E>> violations = new HashSet<>();
         items.forEach(item -> violations.addAll(validator.validate(item)));

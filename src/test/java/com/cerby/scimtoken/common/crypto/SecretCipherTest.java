@@ -125,4 +125,20 @@ class SecretCipherTest {
     void keyMaterialRoundTripsThroughTheConfigurationFormat() {
         assertArrayEquals(bytes(32, 1), SecretCipher.parseKeys(List.of(OLD_KEY)).get("key-1").getEncoded());
     }
+
+    @Test
+    void aKeyedHashIsTheSameUnderItsKeyAndDiffersForAnotherKeyLabelOrSecret() {
+        SecretCipher rotated = cipher("key-2", OLD_KEY, NEW_KEY);
+        SecretCipher.KeyedHash hash = cipher(null, OLD_KEY).keyedHash("recovery-code", "alice:7hq2m9xk");
+
+        assertEquals("key-1", hash.keyId());
+        assertEquals(32, hash.hash().length);
+        assertArrayEquals(hash.hash(), rotated.keyedHash("recovery-code", "key-1", "alice:7hq2m9xk"));
+        assertEquals("key-2", rotated.keyedHash("recovery-code", "alice:7hq2m9xk").keyId());
+        assertFalse(java.util.Arrays.equals(hash.hash(), rotated.keyedHash("recovery-code", "alice:7hq2m9xk").hash()));
+        assertFalse(java.util.Arrays.equals(hash.hash(), rotated.keyedHash("other", "key-1", "alice:7hq2m9xk")));
+        assertFalse(java.util.Arrays.equals(hash.hash(), rotated.keyedHash("recovery-code", "key-1", "bob:7hq2m9xk")));
+        assertFalse(java.util.Arrays.equals(hash.hash(), Sha256.of("alice:7hq2m9xk")));
+        assertThrows(IllegalStateException.class, () -> cipher(null, NEW_KEY).keyedHash("recovery-code", "key-1", "x"));
+    }
 }

@@ -130,6 +130,17 @@ class IssuerClaimsTest {
     }
 
     @Test
+    void anOperatorsServiceJwtGetsTheFactorAdminRoleThroughTheRoleMap() throws Exception {
+        String token = JwksIssuer.sign(Jwt.issuer(ISSUER).subject("helpdesk-7")
+                .claim("roles", List.of("Helpdesk.FactorReset", "Reader")), rsa);
+
+        Reading reading = read(token, "roles", Map.of(), Map.of("factor_admin", List.of("Helpdesk.FactorReset"),
+                "owner", List.of("Workspace.Owner")));
+
+        assertEquals(Set.of("factor_admin"), reading.roles());
+    }
+
+    @Test
     void aRoleMapNamingNoRoleOfTheServiceStopsTheStart() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> new Claims(config(Map.of(), Map.of("owners", List.of("SCIM-Owners")))));

@@ -41,7 +41,7 @@ class StrictJsonTest extends DatabaseTest {
     @Test
     void anEnumValueIsAcceptedOnlyInLowerCase() {
         assertInvalidField(post(VERIFICATIONS, "{\"method\": \"PUSH\"}"), VERIFICATIONS, "method")
-                .body("errors[0].message", equalTo("must be one of push, email, totp, passkey"));
+                .body("errors[0].message", equalTo("must be one of push, email, totp, passkey, recovery_code"));
         assertInvalidField(post(VERIFICATIONS, "{\"action\": \"Manage_Factors\"}"), VERIFICATIONS, "action");
         assertProblem(post(VERIFICATIONS, "{\"method\": \"push\", \"action\": \"manage_factors\"}"), 409,
                 "method_not_enrolled", VERIFICATIONS);
