@@ -328,8 +328,16 @@ public final class ConsolePage {
                 .orElse(null)));
     }
 
+    /** What the confirmation dialog says, once it has read the ways the user has. */
     public String confirmationText() {
-        return dialog(CONFIRM).getText();
+        return confirmation().getText();
+    }
+
+    /** The confirmation dialog, once it has read the ways the user has (it says "Finding your ways…" until then). */
+    private WebElement confirmation() {
+        WebElement dialog = dialog(CONFIRM);
+        browser.waitFor(driver -> !dialog.getText().contains("Finding your ways"));
+        return dialog;
     }
 
     /** The sentence the confirmation dialog announces when the request did not succeed. */
@@ -392,9 +400,7 @@ public final class ConsolePage {
 
     /** The ways the confirmation dialog offers, once it has read them: its buttons and fields, Cancel left out. */
     public List<String> confirmationWays() {
-        WebElement dialog = dialog(CONFIRM);
-        browser.waitFor(driver -> Accessible.all(dialog, "status").stream()
-                .noneMatch(status -> status.getText().startsWith("Finding your ways")));
+        WebElement dialog = confirmation();
         return java.util.stream.Stream.concat(Accessible.all(dialog, "button").stream(),
                         Accessible.all(dialog, "textbox").stream())
                 .map(WebElement::getAccessibleName)

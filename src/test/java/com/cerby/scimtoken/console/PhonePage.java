@@ -55,8 +55,11 @@ public final class PhonePage {
         confirmation();
     }
 
+    /** What the confirmation dialog says, once it has read the ways the user has. */
     public String confirmationText() {
-        return confirmation().getText();
+        WebElement dialog = confirmation();
+        browser.waitFor(driver -> !dialog.getText().contains("Finding your ways"));
+        return dialog.getText();
     }
 
     /** The number the phone page's confirmation dialog asks to type on the other phone. */
