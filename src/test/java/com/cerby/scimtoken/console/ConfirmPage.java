@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.console;
 
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /** The page an email's link opens (/console/confirm.html), used as the person who opened the mail uses it. */
@@ -22,8 +23,14 @@ public final class ConfirmPage {
 
     /** The page's announcement that begins so, once it shows. */
     public String status(String beginning) {
-        return browser.waitFor(driver -> Accessible.all(page(), "status").stream().map(WebElement::getText)
-                .filter(text -> text.startsWith(beginning)).findFirst().orElse(null));
+        return browser.waitFor(driver -> {
+            try {
+                return Accessible.all(page(), "status").stream().map(WebElement::getText)
+                        .filter(text -> text.startsWith(beginning)).findFirst().orElse(null);
+            } catch (StaleElementReferenceException changedMeanwhile) {
+                return null;
+            }
+        });
     }
 
     /** The code the page shows to type in the window that asked. */

@@ -39,7 +39,11 @@ class ConsoleLocalModeIT {
     private static final String VIEW = "View the SCIM token";
     private static final String CHANGE_FACTORS = "Change how you confirm it is you";
     private static final String FRAME_ANCESTORS = "https://app.example.test";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1, as the browser speaks to the jar: Java's client otherwise asks for an h2c upgrade, and the request
+     * then reaches local mode's Host check without a Host header (HTTP/2 names it :authority), which refuses it.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
