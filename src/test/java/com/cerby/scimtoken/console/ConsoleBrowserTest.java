@@ -423,6 +423,9 @@ class ConsoleBrowserTest extends DatabaseTest {
         console.closeRecoveryCodes();
         assertTrue(console.awaitMethodText("Recovery codes", "10 recovery codes left (made "));
         assertNothingKeeps(codes.get(0));
+        console.viewToken();
+        assertEquals(List.of("Email me a code"), console.confirmationWays(), "a recovery code never reveals a token");
+        console.cancelConfirmation();
 
         console.removePhone("Test phone");
         assertEquals(List.of("Use a recovery code"), console.confirmationWays());
