@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,10 +39,10 @@ public class GitHubKeys {
     private final Clock clock;
     private final HttpClient http;
     private volatile Map<String, PublicKey> keys = Map.of();
-    /** The fetch under way, if any; guarded by this. */
-    private CompletableFuture<Void> fetching;
-    /** When the last fetch started; guarded by this. */
-    private Instant lastFetch;
+    /** The fetch under way, if any. */
+    private final AtomicReference<CompletableFuture<Void>> fetching = new AtomicReference<>();
+    /** When the last fetch started. */
+    private final AtomicReference<Instant> lastFetch = new AtomicReference<>();
 
     GitHubKeys(LeakReportsConfig config, ObjectMapper json, Clock clock) {
         this.config = config.github();
@@ -75,25 +77,30 @@ public class GitHubKeys {
         }
     }
 
-    /** The fetch under way, a new one, or (within the refresh interval of the last) none. */
-    private synchronized CompletableFuture<Void> refresh() {
-        if (fetching != null) {
-            return fetching;
+    /**
+     * The fetch under way, a new one, or (within the refresh interval of the last) none. Lock-free: a report never
+     * waits for another to decide.
+     */
+    private CompletableFuture<Void> refresh() {
+        CompletableFuture<Void> running = fetching.get();
+        if (running != null) {
+            return running;
         }
         Instant now = clock.instant();
-        if (lastFetch != null && now.isBefore(lastFetch.plus(config.keysRefreshInterval()))) {
+        Instant last = lastFetch.get();
+        if (last != null && now.isBefore(last.plus(config.keysRefreshInterval()))) {
             return CompletableFuture.completedFuture(null);
         }
-        lastFetch = now;
         CompletableFuture<Void> fetch = new CompletableFuture<>();
-        fetching = fetch;
+        if (!fetching.compareAndSet(null, fetch)) {
+            return Objects.requireNonNullElse(fetching.get(), CompletableFuture.completedFuture(null));
+        }
+        lastFetch.set(now);
         http.sendAsync(HttpRequest.newBuilder(config.keysUrl()).timeout(config.timeout())
                         .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray())
                 .whenComplete((answer, failure) -> {
                     keep(answer, failure);
-                    synchronized (this) {
-                        fetching = null;
-                    }
+                    fetching.set(null);
                     fetch.complete(null);
                 });
         return fetch;

@@ -57,24 +57,23 @@ public class UserGuards {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void blockPush(String userId, Instant now) {
-        entityManager.createNativeQuery("""
-                insert into user_guard (user_id, push_blocked_until) values (:userId, :until)
-                on conflict (user_id) do update
-                set push_blocked_until = greatest(user_guard.push_blocked_until, excluded.push_blocked_until)""")
-                .setParameter("userId", userId)
-                .setParameter("until", now.plus(config.pushBlock()))
-                .executeUpdate();
+        block("push_blocked_until", userId, now.plus(config.pushBlock()));
     }
 
     /** Blocks the user's email verifications after a report; a later report never shortens a block. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void blockEmail(String userId, Instant now) {
+        block("email_blocked_until", userId, now.plus(config.emailBlock()));
+    }
+
+    /** Sets one of the user's block columns (a name of this class's own, never input) to at least {@code until}. */
+    private void block(String column, String userId, Instant until) {
         entityManager.createNativeQuery("""
-                insert into user_guard (user_id, email_blocked_until) values (:userId, :until)
-                on conflict (user_id) do update
-                set email_blocked_until = greatest(user_guard.email_blocked_until, excluded.email_blocked_until)""")
+                insert into user_guard (user_id, %1$s) values (:userId, :until)
+                on conflict (user_id) do update set %1$s = greatest(user_guard.%1$s, excluded.%1$s)"""
+                .formatted(column))
                 .setParameter("userId", userId)
-                .setParameter("until", now.plus(config.emailBlock()))
+                .setParameter("until", until)
                 .executeUpdate();
     }
 

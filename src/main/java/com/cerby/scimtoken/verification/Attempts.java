@@ -9,6 +9,7 @@ import com.cerby.scimtoken.common.problem.ProblemType;
 import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.factor.EnrolledFactor;
 import com.cerby.scimtoken.limits.UserGuards;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -64,6 +65,19 @@ class Attempts {
         events.decided(verification, factor.describe(event("verification.approved", verification)
                 .detail("method", name(verification.method()))), "approved");
         return VerificationView.of(verification, now, config.pollInterval().toSeconds());
+    }
+
+    /**
+     * A wrong code: the failure is recorded in a transaction of its own, so that it stays although the request
+     * answers an error; answers the 400 {@code invalid_code} to throw, with the attempts left.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ProblemException wrongCode(Verification verification, Instant now) {
+        int remaining = QuarkusTransaction.requiringNew().call(() -> failed(verification,
+                event("verification.code_failed", verification), now));
+        return ProblemException.invalidCode(remaining == 0
+                ? "The code is not valid, and that was the last attempt: the verification failed."
+                : "The code is not valid.", remaining);
     }
 
     /**

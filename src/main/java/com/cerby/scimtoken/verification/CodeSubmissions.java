@@ -1,10 +1,7 @@
 package com.cerby.scimtoken.verification;
 
-import static com.cerby.scimtoken.verification.VerificationEvents.event;
-
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -50,13 +47,7 @@ public class CodeSubmissions {
             case MATCH -> attempts.succeeded(verification, method.factor(verification.userId()), now);
             case REPLAYED -> throw new ProblemException(ProblemType.CODE_ALREADY_USED,
                     "This code was already used; wait for the next one.");
-            default -> {
-                int remaining = QuarkusTransaction.requiringNew().call(() -> attempts.failed(verification,
-                        event("verification.code_failed", verification), now));
-                throw ProblemException.invalidCode(remaining == 0
-                        ? "The code is not valid, and that was the last attempt: the verification failed."
-                        : "The code is not valid.", remaining);
-            }
+            default -> throw attempts.wrongCode(verification, now);
         };
     }
 }

@@ -7,7 +7,6 @@ import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
 import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.limits.UserGuards;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -62,13 +61,7 @@ public class EmailReports {
                         .detail("reason", name(VerificationReason.REPORTED_SUSPICIOUS)), "reported");
                 yield new DecisionView(id, verification.statusAt(now), verification.reason());
             }
-            default -> {
-                int remaining = QuarkusTransaction.requiringNew().call(() -> attempts.failed(verification,
-                        event("verification.code_failed", verification), now));
-                throw ProblemException.invalidCode(remaining == 0
-                        ? "The code is not valid, and that was the last attempt: the verification failed."
-                        : "The code is not valid.", remaining);
-            }
+            default -> throw attempts.wrongCode(verification, now);
         };
     }
 }
