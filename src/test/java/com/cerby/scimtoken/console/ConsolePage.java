@@ -347,7 +347,7 @@ public final class ConsolePage {
 
     /** Types a code into "Authenticator code" and presses Verify code. */
     public void confirmWithAuthenticatorCode(String code) {
-        WebElement dialog = dialog(CONFIRM);
+        WebElement dialog = confirmation();
         type(dialog, "Authenticator code", code);
         click(dialog, "button", "Verify code");
     }
@@ -372,21 +372,21 @@ public final class ConsolePage {
 
     /** Presses "Email me a code" and waits until the dialog says the email went out. */
     public void emailMeACode() {
-        WebElement dialog = dialog(CONFIRM);
+        WebElement dialog = confirmation();
         click(dialog, "button", "Email me a code");
         browser.waitFor(driver -> Accessible.named(dialog, "textbox", "Code from the email").orElse(null));
     }
 
     /** Types into "Code from the email" and presses "Verify emailed code". */
     public void confirmWithEmailCode(String code) {
-        WebElement dialog = dialog(CONFIRM);
+        WebElement dialog = confirmation();
         type(dialog, "Code from the email", code);
         click(dialog, "button", "Verify emailed code");
     }
 
     /** Presses "Use a recovery code", types into "Recovery code" and presses "Verify recovery code". */
     public void confirmWithRecoveryCode(String code) {
-        WebElement dialog = dialog(CONFIRM);
+        WebElement dialog = confirmation();
         Accessible.named(dialog, "button", "Use a recovery code").ifPresent(WebElement::click);
         type(dialog, "Recovery code", code);
         click(dialog, "button", "Verify recovery code");
