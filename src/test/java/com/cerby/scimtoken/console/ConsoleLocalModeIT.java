@@ -165,6 +165,10 @@ class ConsoleLocalModeIT {
             assertTrue(stranger.status("This browser").startsWith("This browser did not ask for this email"));
             other.assertAccessible("the confirm page in another browser shows the code");
             other.screenshot("confirm-page-elsewhere");
+            String carol = mint("{\"sub\":\"carol\",\"workspaceId\":\"initech\",\"roles\":[\"admin\"]}");
+            String verification = elsewhere.replaceFirst(".*verification=([0-9a-f-]{36}).*", "$1");
+            assertEquals("pending", get("/api/v1/workspaces/initech/scim-token/verifications/" + verification, carol)
+                    .path("status").asText(), "opening the link elsewhere approves nothing");
             stranger.thisWasntMe();
             SignInForm.submit(other, "carol", "initech", "Admin", "carol@example.com");
             assertTrue(stranger.status("Thank you").startsWith("Thank you. The request was denied, and email codes "
@@ -173,6 +177,7 @@ class ConsoleLocalModeIT {
         }
         assertEquals("The email request was reported with \"This wasn't me\", so email codes are paused for 15 "
                 + "minutes. Use another way below.", console.confirmationFailure());
+        browser.assertAccessible("the confirm dialog says the email request was reported");
         console.cancelConfirmation();
     }
 
