@@ -97,7 +97,12 @@ export function createApi({ baseUrl, getAccessToken }) {
     followVerification: (workspaceId, id, waitSeconds, signal) =>
       call('GET', `${verification(workspaceId, id)}?waitSeconds=${waitSeconds}`, { signal }),
     cancelVerification: (workspaceId, id) => call('DELETE', verification(workspaceId, id)),
-    submitCode: (workspaceId, id, code) => call('POST', `${verification(workspaceId, id)}/code`, { body: { code } }),
+    /**
+     * Completes a code verification: an authenticator code, a recovery code, or the code from an email, which also
+     * needs the completionSecret its start answered (only the client that asked can complete it).
+     */
+    submitCode: (workspaceId, id, code, completionSecret) => call('POST', `${verification(workspaceId, id)}/code`,
+      { body: { code, completionSecret: completionSecret ?? undefined } }),
     /** credential: the PublicKeyCredential JSON of navigator.credentials.get for the verification's options. */
     submitPasskey: (workspaceId, id, credential) =>
       call('POST', `${verification(workspaceId, id)}/passkey`, { body: { credential } }),
@@ -107,8 +112,25 @@ export function createApi({ baseUrl, getAccessToken }) {
       call('POST', `${token(workspaceId)}/rotate`, { body: { verificationId, gracePeriodSeconds } }),
     revoke: (workspaceId, verificationId) => call('POST', `${token(workspaceId)}/revoke`, { body: { verificationId } }),
 
+    /** {devices, totp: {confirmedAt} | null, passkeys, recoveryCodes: {remaining, createdAt} | null}. */
+    myFactors: () => call('GET', '/api/v1/me/factors'),
     myDevices: () => call('GET', '/api/v1/me/devices'),
-    enrollDevice: (name, publicKey) => call('POST', '/api/v1/me/devices', { body: { name, publicKey } }),
+    /** verificationId: an approved manage_factors verification, unless the phone is the caller's first factor. */
+    enrollDevice: (name, publicKey, verificationId) => call('POST', '/api/v1/me/devices',
+      { body: { name, publicKey, verificationId: verificationId ?? undefined } }),
+    removeDevice: (id, verificationId) => call('DELETE',
+      `/api/v1/me/devices/${encodeURIComponent(id)}?verificationId=${encodeURIComponent(verificationId)}`),
+    /** Starts an authenticator app's enrollment: {secret, otpauthUri, qrCode, ...}. */
+    enrollTotp: (verificationId) => call('POST', '/api/v1/me/totp',
+      verificationId ? { body: { verificationId } } : {}),
+    confirmTotp: (code, verificationId) => call('POST', '/api/v1/me/totp/confirm',
+      { body: { code, verificationId: verificationId ?? undefined } }),
+    removeTotp: (verificationId) => call('POST', '/api/v1/me/totp/remove', { body: { verificationId } }),
+    /** Ten new single-use recovery codes, answered once: {codes, createdAt}. They replace the old ones. */
+    generateRecoveryCodes: (verificationId) => call('POST', '/api/v1/me/recovery-codes', { body: { verificationId } }),
+    /** "This wasn't me": denies an email verification by the code its mail carried and pauses email codes. */
+    reportEmailVerification: (id, code) =>
+      call('POST', `/api/v1/me/verifications/${encodeURIComponent(id)}/report`, { body: { code } }),
     myPendingVerifications: () => call('GET', '/api/v1/me/verifications'),
     myPasskeys: () => call('GET', '/api/v1/me/passkeys'),
     passkeyOptions: () => call('POST', '/api/v1/me/passkeys/options'),

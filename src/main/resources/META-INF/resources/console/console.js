@@ -16,17 +16,23 @@ function addStylesheet() {
  *   workspaceId     the workspace of the signed-in user
  *   getAccessToken  () => Promise<string>: the user's current JWT, asked for before every call
  *   apiBaseUrl      where the service answers; by default the origin this module was loaded from
+ *   emailActions    the actions "Email me a code" is offered for: the service's scim-token.email.actions, by
+ *                   default ["reveal"]
  *
  * Answers {unmount(), refresh()}.
  */
-export function mount(element, { workspaceId, getAccessToken, apiBaseUrl = new URL('/', import.meta.url).href }) {
+export function mount(element, {
+  workspaceId, getAccessToken, apiBaseUrl = new URL('/', import.meta.url).href, emailActions,
+}) {
   if (!(element instanceof HTMLElement) || !workspaceId || typeof getAccessToken !== 'function') {
     throw new TypeError('mount(element, { workspaceId, getAccessToken }) needs an element, a workspace id and a '
       + 'function that answers the access token');
   }
   addStylesheet();
   const panel = document.createElement('scim-directory-sync');
-  panel.context = { api: createApi({ baseUrl: apiBaseUrl, getAccessToken }), workspaceId, getAccessToken };
+  panel.context = {
+    api: createApi({ baseUrl: apiBaseUrl, getAccessToken }), workspaceId, getAccessToken, emailActions,
+  };
   element.replaceChildren(panel);
   return {
     unmount: () => panel.remove(),

@@ -3,9 +3,9 @@ import { h, liveRegion, uid } from './dom.js';
 import { formatDateTime, problemSentence } from './messages.js';
 import { ask } from './modal.js';
 import './audit-log.js';
-import './passkeys.js';
 import './revoke-dialog.js';
 import './rotate-dialog.js';
+import './sign-in-methods.js';
 import './step-up-dialog.js';
 import './token-dialog.js';
 
@@ -21,7 +21,7 @@ function modal(tag, properties) {
 /**
  * <scim-directory-sync>: the Directory Sync panel. It shows the state of the workspace's SCIM token and, by the
  * caller's role, View Token (owners, super admins, admins), Rotate token and Revoke token (owners), each behind a
- * step-up verification; below, the caller's passkeys and the audit log. The roles come from the JWT only to decide
+ * step-up verification; below, the caller's sign-in methods and the audit log. The roles come from the JWT only to decide
  * what to show.
  *
  * Set before connecting: context = {api, workspaceId, getAccessToken}.
@@ -39,7 +39,7 @@ class DirectorySync extends HTMLElement {
     'Revoke token');
   #status = liveRegion();
   #failure = liveRegion({ assertive: true });
-  #passkeys = h('scim-passkeys');
+  #signInMethods = h('scim-sign-in-methods');
   #auditLog = h('scim-audit-log');
 
   async connectedCallback() {
@@ -67,13 +67,14 @@ class DirectorySync extends HTMLElement {
       this.#actions.append(this.#rotate, this.#revoke);
     }
     this.#auditLog.context = this.context;
-    this.#passkeys.context = { ...this.context, email: this.#claims.email };
-    this.#passkeys.addEventListener('scim-passkeys-changed', () => this.#auditLog.reload());
+    this.#signInMethods.context = { ...this.context, email: this.#claims.email };
+    this.#signInMethods.addEventListener('scim-factors-changed', () => this.#auditLog.reload());
+    this.#signInMethods.addEventListener('scim-passkeys-changed', () => this.#auditLog.reload());
     section.append(this.#facts, this.#actions);
     if (!canManageToken(this.#claims)) {
       section.append(h('p', { className: 'scim-note' }, 'Only workspace owners can rotate or revoke the token.'));
     }
-    section.append(this.#status, this.#failure, this.#passkeys, this.#auditLog);
+    section.append(this.#status, this.#failure, this.#signInMethods, this.#auditLog);
     await this.refresh();
   }
 

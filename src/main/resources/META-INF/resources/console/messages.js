@@ -22,12 +22,25 @@ function after(error) {
 
 const PROBLEMS = {
   'method_not_enrolled:push': () => 'You have no phone set up for approvals. Enroll one in the mobile app (in '
-    + 'local mode: open the phone page and choose "Enroll this browser as a phone"), add a passkey under "Your '
-    + 'passkeys", or use another way below.',
-  'method_not_enrolled:totp': () => 'You have no authenticator app set up. Use your phone or an email link instead.',
-  'method_not_enrolled:email': () => 'Email links are not available for your account. Use your phone or an '
-    + 'authenticator app instead.',
+    + 'local mode: open the phone page and choose "Enroll this browser as a phone"), set up another way under '
+    + '"Sign-in methods", or use another way below.',
+  'method_not_enrolled:totp': () => 'You have no authenticator app set up. Use another way below.',
+  'method_not_enrolled:email': () => 'Your account has no email address for codes. Use another way below.',
   'method_not_enrolled:passkey': () => 'You have no passkey any more. Use another way below.',
+  'method_not_enrolled:recovery_code': () => 'You have no recovery codes left. Use another way below.',
+  method_not_allowed: () => 'This way of confirming cannot be used for this. Use another way below.',
+  'method_not_allowed:email': () => 'An email code cannot confirm this: email is the easiest way to phish. Use your '
+    + 'phone, a passkey or your authenticator app.',
+  'method_not_allowed:recovery_code': () => 'A recovery code can only confirm a change to your sign-in methods.',
+  client_binding_mismatch: () => 'This code works only in the browser window that asked for it. Type it into the '
+    + '"Code from the email" field of that window.',
+  email_blocked: (error) => 'Email codes are paused because one was reported with "This wasn\'t me". You can use '
+    + `email again ${after(error)}; until then, use another way.`,
+  no_factor: () => 'Recovery codes are a way back to your other sign-in methods: set up a phone, an authenticator '
+    + 'app or a passkey first.',
+  enrollment_expired: () => 'The setup took too long and has expired. Start it again.',
+  totp_already_enrolled: () => 'You already have an authenticator app. Remove it first to set up another.',
+  device_not_found: () => 'That phone was already removed.',
   push_blocked: (error) => 'Requests to your phone are paused because you reported one as suspicious. You can use '
     + `your phone again ${after(error)}; until then, use another way below.`,
   too_many_verifications: (error) => `You have started too many requests. Try again ${after(error)}.`,
@@ -35,9 +48,20 @@ const PROBLEMS = {
   'too_many_attempts:passkey': (error) => 'Too many failed attempts. Passkeys and codes are locked; try again '
     + `${after(error)}.`,
   rate_limited: (error) => `Too many requests in a short time. Try again ${after(error)}.`,
-  invalid_code: (error) => (error.attemptsRemaining === 0
-    ? 'That code is not right, and it was the last attempt. Start again.'
-    : `That code is not right. ${attemptsLeft(error)}`),
+  'invalid_code:recovery_code': (error) => (error.attemptsRemaining === 0
+    ? 'That recovery code is not right or was already used, and it was the last attempt. Start again.'
+    : `That recovery code is not right or was already used. ${attemptsLeft(error)}`),
+  'invalid_code:email': (error) => (error.attemptsRemaining === 0
+    ? 'That is not the code from the email, and it was the last attempt. Start again.'
+    : `That is not the code from the email. ${attemptsLeft(error)}`),
+  invalid_code: (error) => {
+    if (error.attemptsRemaining === null || error.attemptsRemaining === undefined) {
+      // Turning on an authenticator app counts no attempts: the code only proves that the app was set up right.
+      return 'That code is not right. Type the code your app shows now for this service.';
+    }
+    return error.attemptsRemaining === 0 ? 'That code is not right, and it was the last attempt. Start again.'
+      : `That code is not right. ${attemptsLeft(error)}`;
+  },
   code_already_used: () => 'That code was already used. Wait for the next code in your authenticator app.',
   'invalid_assertion:passkey': (error) => (error.attemptsRemaining === 0
     ? 'Your passkey was not accepted, and that was the last attempt. Start again.'
@@ -59,7 +83,7 @@ const PROBLEMS = {
   unauthorized: () => 'Your session has ended. Sign in again.',
   login_too_old: () => 'You signed in too long ago for this. Sign in again, then try once more.',
   step_up_required: () => 'You already have a way to confirm it is you. Adding or removing one needs a '
-    + 'verification with it first.',
+    + 'confirmation with it first.',
   too_many_devices: () => 'You have the most phones allowed. Remove one first.',
   service_unavailable: (error) => `The service is briefly unavailable; nothing was changed. Try again ${after(error)}.`,
   email_not_sent: () => 'The email could not be sent. Try again in a moment, or use another way.',
@@ -101,6 +125,8 @@ export function problemSentence(error, { method } = {}) {
 }
 
 const OUTCOMES = {
+  'reported_suspicious:email': 'The email request was reported with "This wasn\'t me", so email codes are paused '
+    + 'for 15 minutes. Use another way below.',
   user_denied: 'The request was denied on your phone.',
   number_mismatch: 'The number entered on your phone did not match the number shown here.',
   reported_suspicious: 'You reported the request as suspicious, so requests to your phone are paused for a while. '
@@ -116,6 +142,7 @@ export function outcomeSentence(verification) {
     case 'cancelled':
       return 'The request was cancelled.';
     default:
-      return OUTCOMES[verification.reason] ?? `The request ended: ${verification.status}.`;
+      return OUTCOMES[`${verification.reason}:${verification.method}`] ?? OUTCOMES[verification.reason]
+        ?? `The request ended: ${verification.status}.`;
   }
 }

@@ -11,7 +11,7 @@ const APPROVAL_UNUSABLE = new Set(['verification_required', 'verification_alread
 const CALM = new Set(['passkey_not_created']);
 
 /**
- * <scim-passkeys>: "Your passkeys". The caller's passkeys with Remove, and "Add a passkey", which has the browser
+ * <scim-passkeys>: "Passkeys", a part of "Sign-in methods". The caller's passkeys with Remove, and "Add a passkey", which has the browser
  * make one (navigator.credentials.create) and registers it. A passkey next to another factor (a phone, a passkey,
  * an authenticator app), and every removal, take an approved "manage_factors" verification: the Confirm dialog asks
  * for it first. A closed browser prompt spends nothing; the approval is kept for the next try. Where passkeys cannot
@@ -23,7 +23,7 @@ const CALM = new Set(['passkey_not_created']);
 class Passkeys extends HTMLElement {
   context;
 
-  #heading = h('h3', { id: uid('scim-passkeys'), className: 'scim-subheading', tabIndex: -1 }, 'Your passkeys');
+  #heading = h('h4', { id: uid('scim-passkeys'), tabIndex: -1 }, 'Passkeys');
   #list = h('ul', { className: 'scim-passkey-list' });
   #none = h('p', { hidden: true }, 'You have no passkeys yet.');
   #name = field({
@@ -42,7 +42,7 @@ class Passkeys extends HTMLElement {
       return;
     }
     const obstacle = passkeyObstacle();
-    this.append(h('section', { 'aria-labelledby': this.#heading.id },
+    this.append(h('section', { className: 'scim-method', 'aria-labelledby': this.#heading.id },
       this.#heading,
       h('p', {}, 'A passkey confirms that it is you with this device\'s screen lock or a security key, without a '
         + 'phone. It works on this site only, so a look-alike site cannot use it.'),
@@ -147,7 +147,8 @@ class Passkeys extends HTMLElement {
   }
 
   async #hasFactor() {
-    return this.#items.length > 0 || (await this.context.api.myDevices()).items.length > 0;
+    const { devices, totp, passkeys } = await this.context.api.myFactors();
+    return devices.length > 0 || Boolean(totp) || passkeys.length > 0;
   }
 
   async #remove(passkey) {

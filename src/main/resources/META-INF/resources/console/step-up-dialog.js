@@ -1,3 +1,4 @@
+import { openConfirmChannel } from './confirm-channel.js';
 import { field, h, liveRegion, uid } from './dom.js';
 import { outcomeSentence, problemSentence } from './messages.js';
 import { ModalElement } from './modal.js';
@@ -10,6 +11,8 @@ const PURPOSES = {
   revoke: 'revoke the SCIM token',
   manage_factors: 'change how you confirm it is you',
 };
+/** The actions an email code may confirm unless the host says otherwise (the service's default, §5). */
+const EMAIL_ACTIONS = ['reveal'];
 const LONG_POLL_SECONDS = 25;
 const names = new Intl.ListFormat('en', { type: 'conjunction' });
 
@@ -17,16 +20,25 @@ function pause(milliseconds) {
   return new Promise((resolve) => { setTimeout(resolve, milliseconds); });
 }
 
+function codeField(label, hint, inputMode = 'numeric') {
+  return field({
+    label,
+    hint,
+    control: h('input', { type: 'text', inputMode, autocomplete: 'one-time-code', spellcheck: false }),
+  });
+}
+
 /**
- * <scim-step-up-dialog>: "Confirm your identity to continue". It starts a push verification for its action and
- * shows the number to type on the phone, the phones it went to and a countdown, then follows the verification by
- * long polling. An authenticator code or an email link confirm instead, and "Use a passkey" when the caller has one:
- * the browser signs the verification's challenge (a closed prompt spends nothing; the same verification is offered
- * again). It closes with the id of the approved verification, or null; whatever it started and did not use is
- * cancelled.
+ * <scim-step-up-dialog>: "Confirm your identity to continue". It offers only the ways the caller has (from
+ * GET /me/factors), strongest first: "Use a passkey"; a push to the phones, started at once, with the number to type
+ * on the phone and a countdown, followed by long polling; an authenticator code; "Use a recovery code" for a change
+ * of sign-in methods only; last, "Email me a code" for the actions email may confirm. An email code is completed
+ * with the completion secret that only this dialog holds, typed or handed over by the email's confirm page in the
+ * same browser (confirm-channel.js). A closed passkey prompt spends nothing. The dialog closes with the id of the
+ * approved verification, or null; whatever it started and did not use is cancelled.
  *
- * Set before connecting: context = {api, workspaceId, email} and action ("reveal", "rotate", "revoke" or
- * "manage_factors").
+ * Set before connecting: context = {api, workspaceId, email, emailActions?} and action ("reveal", "rotate",
+ * "revoke" or "manage_factors").
  */
 class StepUpDialog extends ModalElement {
   context;
@@ -36,11 +48,14 @@ class StepUpDialog extends ModalElement {
   #followed = null;
   #following = null;
   #method = 'push';
-  #totp = null;
-  #passkeys = Promise.resolve([]);
+  #factors = null;
+  #codeVerifications = new Map();
   #passkey = null;
   #passkeyPrompt = null;
+  #email = null;
+  #channel = null;
 
+  #intro = h('p');
   #challenge = h('div', { className: 'scim-challenge', hidden: true });
   #number = h('output', { id: uid('scim-number'), className: 'scim-number' });
   #phones = h('p');
@@ -48,15 +63,16 @@ class StepUpDialog extends ModalElement {
   #progress = liveRegion();
   #failure = liveRegion({ assertive: true });
   #tryAgain = h('button', { type: 'button', hidden: true, onclick: () => this.#retry() }, 'Try again');
-  #passkeyChoice = h('div', { className: 'scim-passkey-choice', hidden: true });
+  #ways = h('div', { className: 'scim-ways' });
   #passkeyButton = h('button', {
     type: 'button', className: 'scim-secondary', onclick: () => this.#confirmWithPasskey(),
   }, 'Use a passkey');
-  #code = field({
-    label: 'Authenticator code',
-    hint: 'The 6-digit code from your authenticator app.',
-    control: h('input', { type: 'text', inputMode: 'numeric', autocomplete: 'one-time-code', spellcheck: false }),
-  });
+  #totpCode = codeField('Authenticator code', 'The 6-digit code from your authenticator app.');
+  #recoveryCode = codeField('Recovery code', 'One of the recovery codes you saved, such as 7hq2-m9xk. Each works '
+    + 'once.', 'text');
+  #recoveryForm = null;
+  #emailCode = codeField('Code from the email', 'The 8-digit code in the email.');
+  #emailForm = null;
 
   render() {
     this.#challenge.append(h('label', { htmlFor: this.#number.id }, 'Type this number on your phone'), this.#number,
@@ -64,34 +80,38 @@ class StepUpDialog extends ModalElement {
     return {
       heading: 'Confirm your identity to continue',
       content: [
-        h('p', {}, `To ${PURPOSES[this.action]}, approve the request on your phone, or use another way below.`),
-        this.#challenge,
-        this.#countDown,
+        this.#intro,
         this.#progress,
         this.#failure,
-        h('div', { className: 'scim-actions' }, this.#tryAgain),
-        h('h3', { className: 'scim-subheading' }, 'Other ways to confirm'),
-        this.#passkeyChoice,
-        h('form', { className: 'scim-code-form', noValidate: true, onsubmit: (event) => this.#submitCode(event) },
-          this.#code.root, h('button', { type: 'submit' }, 'Verify code')),
-        h('p', {}, h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#start('email') },
-          'Email me a link')),
+        this.#ways,
         h('div', { className: 'scim-actions' },
           h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, 'Cancel')),
       ],
     };
   }
 
-  opened() {
-    this.#passkeys = this.#api.myPasskeys().then(({ items }) => items, () => []);
-    this.#passkeys.then((items) => this.#offerPasskey(items));
-    this.#start('push');
+  async opened() {
+    this.#progress.textContent = 'Finding your ways to confirm…';
+    try {
+      this.#factors = await this.#api.myFactors();
+    } catch (error) {
+      this.#progress.replaceChildren();
+      this.#failure.textContent = `Your ways to confirm could not be read. ${problemSentence(error)}`;
+      return;
+    }
+    if (!this.isConnected) {
+      return;
+    }
+    this.#progress.replaceChildren();
+    this.#offerWays();
   }
 
   closing(approvedId) {
     this.#following?.abort();
     this.#passkeyPrompt?.abort();
+    this.#channel?.close();
     this.#countDown.stop();
+    this.#email = null;
     for (const id of this.#pending) {
       if (id !== approvedId) {
         this.#cancel(id);
@@ -101,6 +121,66 @@ class StepUpDialog extends ModalElement {
 
   get #api() {
     return this.context.api;
+  }
+
+  /** The ways the caller has, strongest first; the phone is asked at once. */
+  #offerWays() {
+    const { devices = [], passkeys = [], totp = null, recoveryCodes = null } = this.#factors;
+    const emailActions = this.context.emailActions ?? EMAIL_ACTIONS;
+    const ways = [];
+    if (passkeys.length > 0) {
+      const obstacle = passkeyObstacle();
+      ways.push(h('div', { className: 'scim-way' }, obstacle
+        ? h('p', { className: 'scim-note' }, 'You have a passkey, but it cannot be used on this page. ',
+          problemSentence(obstacle))
+        : h('p', {}, this.#passkeyButton)));
+    }
+    if (devices.length > 0) {
+      ways.push(h('div', { className: 'scim-way' }, this.#challenge, this.#countDown,
+        h('div', { className: 'scim-actions' }, this.#tryAgain)));
+    }
+    if (totp) {
+      ways.push(h('form', { className: 'scim-code-form scim-way', noValidate: true,
+        onsubmit: (event) => this.#submitTotp(event) }, this.#totpCode.root,
+      h('button', { type: 'submit' }, 'Verify code')));
+    }
+    if (this.action === 'manage_factors' && recoveryCodes?.remaining > 0) {
+      this.#recoveryForm = h('form', { className: 'scim-code-form', noValidate: true, hidden: true,
+        onsubmit: (event) => this.#submitRecoveryCode(event) }, this.#recoveryCode.root,
+      h('button', { type: 'submit' }, 'Verify recovery code'));
+      ways.push(h('div', { className: 'scim-way' }, h('p', {}, h('button', {
+        type: 'button', className: 'scim-secondary', onclick: (event) => this.#showForm(event, this.#recoveryForm,
+          this.#recoveryCode),
+      }, 'Use a recovery code')), this.#recoveryForm));
+    }
+    if (this.context.email && emailActions.includes(this.action)) {
+      this.#emailForm = h('form', { className: 'scim-code-form', noValidate: true, hidden: true,
+        onsubmit: (event) => this.#submitEmailCode(event) }, this.#emailCode.root,
+      h('button', { type: 'submit' }, 'Verify emailed code'));
+      ways.push(h('div', { className: 'scim-way' }, h('p', {}, h('button', {
+        type: 'button', className: 'scim-secondary', onclick: () => this.#start('email'),
+      }, 'Email me a code')), this.#emailForm));
+    }
+    const purpose = PURPOSES[this.action];
+    if (ways.length === 0) {
+      this.#intro.textContent = `To ${purpose}, you need a way to confirm it is you, and you have none yet. Set one `
+        + 'up under "Sign-in methods" first.';
+      return;
+    }
+    this.#intro.textContent = devices.length > 0
+      ? `To ${purpose}, approve the request on your phone${ways.length > 1 ? ', or use another way below' : ''}.`
+      : `To ${purpose}, confirm it is you ${ways.length > 1 ? 'in one of these ways' : 'this way'}.`;
+    this.#ways.replaceChildren(...ways.flatMap((way, index) => (index === 1
+      ? [h('h3', { className: 'scim-subheading' }, 'Other ways to confirm'), way] : [way])));
+    if (devices.length > 0) {
+      this.#start('push');
+    }
+  }
+
+  #showForm(event, form, codeInput) {
+    event.currentTarget.closest('p').hidden = true;
+    form.hidden = false;
+    codeInput.control.focus();
   }
 
   /** Starts a verification by push or email; the one followed so far stays until the new one has started. */
@@ -116,12 +196,8 @@ class StepUpDialog extends ModalElement {
       if (this.#following) {
         this.#progress.textContent = waiting;
         this.#failure.textContent = problemSentence(error, { method });
-      } else if (method === 'push' && error.code === 'method_not_enrolled' && await this.#canUsePasskey()) {
-        this.#ended('', false);
-        this.#progress.textContent = 'You have no phone set up for approvals: confirm with your passkey, or another '
-          + 'way below.';
       } else {
-        this.#ended(problemSentence(error, { method }), error.code !== 'method_not_enrolled');
+        this.#ended(problemSentence(error, { method }), method === 'push' && error.code !== 'method_not_enrolled');
       }
       return;
     }
@@ -136,13 +212,11 @@ class StepUpDialog extends ModalElement {
       this.#phones.textContent = '';
       this.#progress.textContent = 'Waiting for your phone…';
       this.#showPhones();
+      this.#countDown.hidden = false;
+      this.#countDown.start((Date.parse(verification.expiresAt) - Date.parse(verification.createdAt)) / 1000);
     } else {
-      this.#progress.textContent = `We emailed a link to ${this.context.email ?? 'your email address'}. `
-        + 'Open it to continue; this window updates by itself.';
+      this.#awaitEmail(verification);
     }
-    const secondsLeft = (Date.parse(verification.expiresAt) - Date.parse(verification.createdAt)) / 1000;
-    this.#countDown.hidden = false;
-    this.#countDown.start(secondsLeft);
     this.#follow(verification);
   }
 
@@ -153,6 +227,35 @@ class StepUpDialog extends ModalElement {
       this.#cancel(verification.id);
     }
     return verification;
+  }
+
+  /**
+   * The email is on its way: the code can be typed here, or the email's link opened in this browser hands it over
+   * (the completion secret stays in this dialog's memory only).
+   */
+  #awaitEmail(verification) {
+    this.#email = { id: verification.id, completionSecret: verification.completionSecret };
+    this.#progress.textContent = `We emailed a code to ${this.context.email}. Type it below, or open the email's `
+      + 'link in this browser: this window continues by itself.';
+    this.#emailForm.hidden = false;
+    this.#emailCode.clearError();
+    this.#emailCode.control.value = '';
+    if (!this.#channel) {
+      this.#channel = openConfirmChannel();
+      this.#channel?.addEventListener('message', (event) => this.#handedOver(event.data));
+    }
+  }
+
+  /** The email's confirm page, open in this browser, hands over the code of the verification this dialog waits for. */
+  async #handedOver(message) {
+    if (message?.type !== 'code' || !this.#email || message.verification !== this.#email.id) {
+      return;
+    }
+    const { verification } = message;
+    this.#channel.postMessage({ type: 'claimed', verification });
+    const failure = await this.#completeEmail(String(message.code ?? ''));
+    this.#channel?.postMessage(failure === null ? { type: 'completed', verification }
+      : { type: 'failed', verification, sentence: failure });
   }
 
   async #showPhones() {
@@ -199,7 +302,11 @@ class StepUpDialog extends ModalElement {
       this.close(verification.id);
       return;
     }
-    this.#ended(outcomeSentence(verification), true);
+    if (verification.id === this.#email?.id) {
+      this.#email = null;
+      this.#emailForm.hidden = true;
+    }
+    this.#ended(outcomeSentence(verification), verification.method === 'push');
   }
 
   #ended(sentence, canTryAgain) {
@@ -216,40 +323,69 @@ class StepUpDialog extends ModalElement {
     this.#start(this.#method);
   }
 
-  async #submitCode(event) {
+  #submitTotp(event) {
     event.preventDefault();
-    const code = this.#code.control.value.replace(/\s/g, '');
+    const code = this.#totpCode.control.value.replace(/\s/g, '');
     if (!/^\d{6}$/.test(code)) {
-      this.#code.showError('Enter the 6-digit code from your authenticator app.');
+      this.#totpCode.showError('Enter the 6-digit code from your authenticator app.');
       return;
     }
-    this.#code.clearError();
+    this.#submitCode('totp', this.#totpCode, code);
+  }
+
+  #submitRecoveryCode(event) {
+    event.preventDefault();
+    const code = this.#recoveryCode.control.value.trim();
+    if (!code || code.length > 64) {
+      this.#recoveryCode.showError('Enter one of your recovery codes, such as 7hq2-m9xk.');
+      return;
+    }
+    this.#submitCode('recovery_code', this.#recoveryCode, code);
+  }
+
+  /** Starts a code verification of the method (or reuses the pending one while attempts are left) and answers it. */
+  async #submitCode(method, input, code) {
+    input.clearError();
     try {
-      this.#totp ??= await this.#begin('totp');
-      this.#settled(await this.#api.submitCode(this.context.workspaceId, this.#totp.id, code));
+      if (!this.#codeVerifications.has(method)) {
+        this.#codeVerifications.set(method, await this.#begin(method));
+      }
+      this.#settled(await this.#api.submitCode(this.context.workspaceId, this.#codeVerifications.get(method).id,
+        code));
     } catch (error) {
       if (!(error.code === 'invalid_code' && error.attemptsRemaining > 0) && error.code !== 'code_already_used') {
-        this.#totp = null;
+        this.#codeVerifications.delete(method);
       }
-      this.#code.showError(problemSentence(error, { method: 'totp' }));
+      input.showError(problemSentence(error, { method }));
     }
   }
 
-  /** "Use a passkey" when the caller has one; where passkeys cannot work (an IP address), why not. */
-  #offerPasskey(passkeys) {
-    if (passkeys.length === 0) {
+  async #submitEmailCode(event) {
+    event.preventDefault();
+    const code = this.#emailCode.control.value.replace(/\s/g, '');
+    if (!/^\d{8}$/.test(code)) {
+      this.#emailCode.showError('Enter the 8-digit code from the email.');
       return;
     }
-    const obstacle = passkeyObstacle();
-    this.#passkeyChoice.replaceChildren(obstacle
-      ? h('p', { className: 'scim-note' }, 'You have a passkey, but it cannot be used on this page. ',
-        problemSentence(obstacle))
-      : h('p', {}, this.#passkeyButton));
-    this.#passkeyChoice.hidden = false;
+    const failure = await this.#completeEmail(code);
+    if (failure !== null) {
+      this.#emailCode.showError(failure);
+    }
   }
 
-  async #canUsePasskey() {
-    return (await this.#passkeys).length > 0 && !passkeyObstacle();
+  /** Completes the pending email verification with its code; answers null, or the sentence why it did not. */
+  async #completeEmail(code) {
+    const email = this.#email;
+    if (!email) {
+      return 'This request is already finished. Start again.';
+    }
+    this.#emailCode.clearError();
+    try {
+      this.#settled(await this.#api.submitCode(this.context.workspaceId, email.id, code, email.completionSecret));
+      return null;
+    } catch (error) {
+      return problemSentence(error, { method: 'email' });
+    }
   }
 
   /**
@@ -295,6 +431,9 @@ class StepUpDialog extends ModalElement {
     this.#following = null;
     if (this.#pending.has(this.#followed)) {
       this.#cancel(this.#followed);
+    }
+    if (this.#followed === this.#email?.id) {
+      this.#email = null;
     }
   }
 

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * Guards the static files under {@code /console/}: they exist only when the console is enabled, the pages that
  * sign in with {@code /local/jwt} and play a phone only in local mode and only for requests addressed to this
- * machine (against DNS rebinding), and every answer carries the console's
- * security headers (a script and style policy without anything inline, no sniffing, no referrer) and is revalidated
+ * machine (against DNS rebinding), and every answer carries the console's security headers (a script and style
+ * policy without anything inline, images from the console and the data: URI of the authenticator app's QR code, no
+ * sniffing, no referrer) and is revalidated
  * before a browser reuses it.
  */
 public class ConsoleFilter {
@@ -22,8 +23,8 @@ public class ConsoleFilter {
     private static final String LOCAL_SCRIPTS = PREFIX + "local/";
 
     void register(@Observes Filters filters, ConsoleConfig config, RouteProblems problems) {
-        String policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-                + "form-action 'none'; base-uri 'none'; frame-ancestors " + config.frameAncestors();
+        String policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors " + config.frameAncestors();
         boolean localMode = LocalMode.isActive();
         filters.register(context -> {
             String path = context.normalizedPath();

@@ -1,5 +1,9 @@
 package com.cerby.scimtoken.totp;
 
-/** What an authenticator app needs, shown once at enrollment: the base32 seed and its otpauth:// URI. */
-public record TotpEnrollment(String secret, String otpauthUri, String algorithm, int digits, long periodSeconds) {
+/**
+ * What an authenticator app needs, shown once at enrollment: the base32 seed, its otpauth:// URI, and that URI as a
+ * QR code to scan ({@code data:image/svg+xml;base64,…}).
+ */
+public record TotpEnrollment(String secret, String otpauthUri, String algorithm, int digits, long periodSeconds,
+        String qrCode) {
 }

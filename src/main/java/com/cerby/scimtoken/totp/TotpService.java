@@ -95,7 +95,7 @@ public class TotpService implements FactorInventory, PendingEnrollments {
         String label = encode(config.issuer()) + ":" + encode(account);
         String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + encode(config.issuer())
                 + "&algorithm=SHA1&digits=6&period=30";
-        return new TotpEnrollment(secret, uri, "SHA1", 6, 30);
+        return new TotpEnrollment(secret, uri, "SHA1", 6, 30, QrCode.svgDataUri(uri));
     }
 
     /**

@@ -1,4 +1,5 @@
 import { createApi } from '../api.js';
+import { claimsOf } from '../claims.js';
 import { h } from '../dom.js';
 import './phone.js';
 import './sign-in.js';
@@ -20,6 +21,8 @@ function start(session) {
   phone.context = {
     api: createApi({ baseUrl: window.location.origin, getAccessToken: async () => session.token }),
     userId: session.userId,
+    workspaceId: session.workspaceId,
+    email: claimsOf(session.token).email,
   };
   place.append(h('p', { className: 'scim-session' }, `Signed in as ${session.userId}.`), phone);
 }

@@ -1,5 +1,7 @@
 import { field, h, liveRegion, uid } from '../dom.js';
 import { problemSentence } from '../messages.js';
+import { ask } from '../modal.js';
+import '../step-up-dialog.js';
 import { forgetDevice, loadDevice, newKeyPair, saveDevice, signDecision } from './phone-key.js';
 
 const POLL_MILLISECONDS = 1000;
@@ -32,7 +34,8 @@ function browserOf(userAgent = '') {
  * and enrolls its public key; then the pending verifications appear with what is asked and from where, and
  * Approve (with the number the web page shows), Deny or Report suspicious answer each with a signed decision.
  *
- * Set before connecting: context = {api, userId}.
+ * Set before connecting: context = {api, userId, workspaceId, email}: the workspace and address of the session, for
+ * the confirmation a further factor takes.
  */
 class Phone extends HTMLElement {
   context;
@@ -103,12 +106,38 @@ class Phone extends HTMLElement {
       h('button', { type: 'submit' }, 'Enroll this browser as a phone')));
   }
 
+  /**
+   * Enrolls this browser. A user who already has a factor (another phone, an authenticator app, a passkey, recovery
+   * codes) confirms it is them with it first, in "Confirm your identity to continue"; so does one whose first factor
+   * appeared meanwhile (the service answers step_up_required).
+   */
   async #enroll(event, name) {
     event.preventDefault();
+    this.#status.replaceChildren();
     this.#failure.replaceChildren();
     try {
       const { privateKey, publicJwk } = await newKeyPair();
-      const device = await this.context.api.enrollDevice(name.control.value.trim() || 'Browser phone', publicJwk);
+      const enroll = (verificationId) => this.context.api.enrollDevice(name.control.value.trim() || 'Browser phone',
+        publicJwk, verificationId);
+      let approval = await this.#hasFactor() ? await this.#confirm() : undefined;
+      if (approval === null) {
+        this.#status.textContent = 'This browser was not enrolled.';
+        return;
+      }
+      let device;
+      try {
+        device = await enroll(approval);
+      } catch (error) {
+        if (error.code !== 'step_up_required' || approval) {
+          throw error;
+        }
+        approval = await this.#confirm();
+        if (!approval) {
+          this.#status.textContent = 'This browser was not enrolled.';
+          return;
+        }
+        device = await enroll(approval);
+      }
       this.#device = { deviceId: device.id, name: device.name, privateKey };
       await saveDevice(this.context.userId, this.#device);
       this.#status.textContent = 'This browser is now your phone.';
@@ -117,6 +146,19 @@ class Phone extends HTMLElement {
     } catch (error) {
       this.#failure.textContent = problemSentence(error);
     }
+  }
+
+  async #hasFactor() {
+    const { devices, totp, passkeys } = await this.context.api.myFactors();
+    return devices.length > 0 || Boolean(totp) || passkeys.length > 0;
+  }
+
+  /** The id of an approved manage_factors verification, or null when the person cancelled. */
+  #confirm() {
+    const { api, workspaceId, email } = this.context;
+    return ask(this, Object.assign(document.createElement('scim-step-up-dialog'), {
+      context: { api, workspaceId, email }, action: 'manage_factors',
+    }));
   }
 
   async #poll() {

@@ -3,6 +3,7 @@ package com.cerby.scimtoken.console;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -29,7 +30,10 @@ final class Accessible {
             Map.entry("listitem", "li, [role=listitem]"),
             Map.entry("status", "output, [role=status]"),
             Map.entry("alert", "[role=alert]"),
-            Map.entry("table", "table, [role=table]"));
+            Map.entry("table", "table, [role=table]"),
+            Map.entry("img", "img, [role=img]"));
+    /** Chromium computes "image" for an img element (the role's newer name); both mean the ARIA role img. */
+    private static final Map<String, Set<String>> COMPUTED = Map.of("img", Set.of("img", "image"));
 
     private Accessible() {
     }
@@ -37,7 +41,7 @@ final class Accessible {
     /** The shown elements of a role inside the context, in document order. */
     static List<WebElement> all(SearchContext context, String role) {
         try {
-            return shown(context, role).stream().filter(element -> role.equals(element.getAriaRole())).toList();
+            return shown(context, role).stream().filter(element -> is(element, role)).toList();
         } catch (StaleElementReferenceException changedMeanwhile) {
             return List.of();
         }
@@ -48,11 +52,20 @@ final class Accessible {
         try {
             return shown(context, role).stream()
                     .filter(element -> name.equals(element.getAccessibleName()))
-                    .filter(element -> role.equals(element.getAriaRole()))
+                    .filter(element -> is(element, role))
                     .findFirst();
         } catch (StaleElementReferenceException changedMeanwhile) {
             return Optional.empty();
         }
+    }
+
+    /** The shown element of that role whose accessible name contains the text, if there is one. */
+    static Optional<WebElement> nameContaining(SearchContext context, String role, String text) {
+        return all(context, role).stream().filter(element -> element.getAccessibleName().contains(text)).findFirst();
+    }
+
+    private static boolean is(WebElement element, String role) {
+        return COMPUTED.getOrDefault(role, Set.of(role)).contains(element.getAriaRole());
     }
 
     /** The candidates for a role that are rendered, asked of the browser in one call. */

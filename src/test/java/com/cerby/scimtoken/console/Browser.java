@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -107,6 +108,34 @@ public final class Browser implements AutoCloseable {
             Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lets the pages download files into the directory, without asking. */
+    public void allowDownloadsInto(Path directory) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", directory.toAbsolutePath().toString()));
+    }
+
+    /**
+     * What a QR code on the page says, read from a screenshot of the element by zbarimg (Debian's zbar-tools), the
+     * way a phone's camera reads the screen.
+     */
+    public String scanQrCode(WebElement image, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path shot = SCREENSHOTS.resolve(name + ".png");
+            Files.write(shot, image.getScreenshotAs(OutputType.BYTES));
+            Process zbarimg = new ProcessBuilder("zbarimg", "--quiet", "--raw", shot.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String read = new String(zbarimg.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, zbarimg.waitFor(), "zbarimg found no QR code: " + read);
+            return read.strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

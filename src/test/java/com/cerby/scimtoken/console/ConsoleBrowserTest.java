@@ -20,6 +20,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.SQLException;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
@@ -115,7 +118,7 @@ class ConsoleBrowserTest extends DatabaseTest {
         console.pressShiftTab();
         assertEquals("Cancel", console.focused(), "Shift+Tab from the top goes round to the last control");
         console.pressTab();
-        assertEquals("Authenticator code", console.focused(), "Tab from the last control goes round to the first");
+        assertEquals("Email me a code", console.focused(), "Tab from the last control goes round to the first");
 
         console.pressEscape();
         console.awaitClosed(CONFIRM);
@@ -178,12 +181,15 @@ class ConsoleBrowserTest extends DatabaseTest {
     }
 
     @Test
-    void withoutAPhoneTheDialogSaysHowToEnrollOneAndAnAuthenticatorCodeConfirms() {
+    void withOnlyAnAuthenticatorAppTheDialogAsksForItsCodeAndSendsNoPush() throws SQLException {
         String superAdmin = TestTokens.jwt("carol", WORKSPACE, "super_admin");
         TestAuthenticator authenticator = TestAuthenticator.confirmedFor(superAdmin, clock);
         ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, superAdmin);
         console.viewToken();
-        assertTrue(console.confirmationFailure().startsWith("You have no phone set up for approvals. Enroll one"));
+        assertEquals(List.of("Verify code", "Email me a code", "Authenticator code"), console.confirmationWays());
+        assertTrue(console.confirmationText().contains("To view the SCIM token, confirm it is you in one of these "
+                + "ways."), console.confirmationText());
+        assertEquals(0L, database.queryValue("select count(*) from verification"), "no push was started");
 
         console.confirmWithAuthenticatorCode("12345");
         assertEquals("The 6-digit code from your authenticator app. Error: Enter the 6-digit code from your "
@@ -320,6 +326,123 @@ class ConsoleBrowserTest extends DatabaseTest {
         assertEquals(newest, all.subList(0, 20));
         assertTrue(all.get(all.size() - 1).contains("Phone enrolled"), all.get(all.size() - 1));
         assertFalse(console.offers("Load more"));
+    }
+
+    @Test
+    void signInMethodsListThePhonesAndOneIsRemovedThroughTheConfirmDialog() throws SQLException {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        new TestPhone().enroll(OWNER, Flows.approvedFactorChange(OWNER, WORKSPACE, phone), "Alice's old phone")
+                .statusCode(201);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        List<String> phones = console.phones();
+        assertEquals(2, phones.size(), phones.toString());
+        assertTrue(phones.get(0).startsWith("Test phone added "), phones.get(0));
+        assertTrue(phones.get(1).startsWith("Alice's old phone added ") && phones.get(1).contains("not used yet"),
+                phones.get(1));
+        browser.assertAccessible("the sign-in methods list two phones");
+        browser.screenshot("console-sign-in-methods");
+
+        console.removePhone("Alice's old phone");
+        assertEquals(List.of(), console.confirmationWays(), "a phone-only user is offered the phone alone: no "
+                + "authenticator code, no recovery code, and email does not confirm a change of sign-in methods");
+        assertTrue(console.confirmationText().contains("To change how you confirm it is you, approve the request on "
+                + "your phone."), console.confirmationText());
+        phone.approve(OWNER, pendingVerification(), console.numberToTypeOnThePhone()).statusCode(200);
+
+        assertEquals("Phone \"Alice's old phone\" removed. It can no longer approve requests.",
+                console.signInMethodsAnnouncement());
+        assertEquals(1, console.phones().size());
+        assertEquals("Phones", console.focused(), "the list's heading takes the focus of Remove");
+        assertEquals("Test phone", database.queryValue("select string_agg(name, ',') from device where user_id = 'alice'"));
+        browser.waitFor(driver -> console.auditEvents().stream().anyMatch(row -> row.contains("Phone removed")));
+        browser.assertAccessible("a phone was removed");
+    }
+
+    @Test
+    void anAuthenticatorAppIsSetUpFromTheScannedQrCodeTurnedOnAndRemoved() throws SQLException {
+        String carol = TestTokens.jwt("carol", WORKSPACE, "super_admin");
+        TestPhone phone = TestPhone.enrolledFor(carol);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, carol);
+        console.pressInMethod("Authenticator app", "Set up an authenticator app");
+        phone.approve(carol, pendingVerification(), console.numberToTypeOnThePhone()).statusCode(200);
+
+        String scanned = browser.scanQrCode(console.authenticatorQrCode(), "authenticator-qr-code");
+        String secret = console.authenticatorSecret();
+        assertEquals("otpauth://totp/SCIM%20Token%20Service:carol%40example.test?secret=" + secret
+                + "&issuer=SCIM%20Token%20Service&algorithm=SHA1&digits=6&period=30", scanned);
+        browser.assertAccessible("the authenticator app's QR code is shown");
+        browser.screenshot("console-authenticator-app-qr-code");
+        TestAuthenticator app = TestAuthenticator.withSecret(secret, clock);
+
+        console.turnOnAuthenticator(app.wrongCode());
+        assertEquals("The 6-digit code your app shows for this service. Error: That code is not right. Type the code "
+                + "your app shows now for this service.", console.methodFieldDescription("Authenticator app",
+                "Authenticator code"));
+        console.turnOnAuthenticator(app.code());
+        assertEquals("Your authenticator app is on. When you are asked to confirm it is you, type the code it shows.",
+                console.signInMethodsAnnouncement());
+        assertTrue(console.methodOffers("Authenticator app", "Remove authenticator app"));
+        assertFalse(console.methodText("Authenticator app").contains(secret), "the secret leaves the page");
+        browser.assertAccessible("the authenticator app is on");
+
+        clock.advance(Duration.ofSeconds(30));
+        console.pressInMethod("Authenticator app", "Remove authenticator app");
+        List<String> ways = console.confirmationWays();
+        assertTrue(ways.contains("Authenticator code") && !ways.contains("Use a recovery code"), ways.toString());
+        console.confirmWithAuthenticatorCode(app.code());
+        assertEquals("Authenticator app removed. Its codes no longer work.", console.signInMethodsAnnouncement());
+        assertTrue(console.methodOffers("Authenticator app", "Set up an authenticator app"));
+        assertEquals(0L, database.queryValue("select count(*) from totp_factor where user_id = 'carol'"));
+        assertEquals("totp manage_factors, push manage_factors", database.queryValue("select string_agg(lower(method) "
+                + "|| ' ' || lower(action), ', ' order by created_at desc) from verification where status = 'APPROVED'"));
+    }
+
+    @Test
+    void recoveryCodesAreShownOnceCopiedAndDownloadedAndOneRemovesALostPhone(@TempDir Path downloads)
+            throws Exception {
+        TestPhone lost = TestPhone.enrolledFor(OWNER);
+        new TestPhone().enroll(OWNER, Flows.approvedFactorChange(OWNER, WORKSPACE, lost), "Alice's new phone")
+                .statusCode(201);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        assertTrue(console.methodText("Recovery codes").contains("You have none yet."));
+        console.pressInMethod("Recovery codes", "Generate recovery codes");
+        lost.approve(OWNER, pendingVerification(), console.numberToTypeOnThePhone()).statusCode(200);
+
+        List<String> codes = console.recoveryCodes();
+        assertEquals(10, codes.size(), codes.toString());
+        assertTrue(codes.stream().allMatch(code -> code.matches("[a-z0-9]{4}-[a-z0-9]{4}")), codes.toString());
+        browser.assertAccessible("the recovery codes are shown once");
+        browser.screenshot("console-recovery-codes");
+        String copied = console.copyRecoveryCodes();
+        assertTrue(copied.contains(String.join("\n", codes)), copied);
+        browser.allowDownloadsInto(downloads);
+        assertEquals("Downloaded as scim-token-recovery-codes.txt", console.downloadRecoveryCodes());
+        Path file = downloads.resolve("scim-token-recovery-codes.txt");
+        browser.waitFor(driver -> Files.exists(file));
+        assertEquals(copied, Files.readString(file));
+        console.closeRecoveryCodes();
+        assertTrue(console.awaitMethodText("Recovery codes", "10 recovery codes left (made "));
+        assertNothingKeeps(codes.get(0));
+        console.viewToken();
+        assertEquals(List.of("Email me a code"), console.confirmationWays(), "a recovery code never reveals a token");
+        console.cancelConfirmation();
+
+        console.removePhone("Test phone");
+        assertEquals(List.of("Use a recovery code"), console.confirmationWays());
+        browser.assertAccessible("the confirm dialog offers a recovery code");
+        console.confirmWithRecoveryCode("zzzz-zzzz");
+        assertEquals("One of the recovery codes you saved, such as 7hq2-m9xk. Each works once. Error: That recovery "
+                + "code is not right or was already used. 4 attempts left.", console.recoveryCodeDescription());
+        browser.assertAccessible("the recovery code field shows an error");
+        console.confirmWithRecoveryCode(codes.get(0));
+
+        assertEquals("Phone \"Test phone\" removed. It can no longer approve requests.",
+                console.signInMethodsAnnouncement());
+        assertEquals("Alice's new phone", database.queryValue(
+                "select string_agg(name, ',') from device where user_id = 'alice'"));
+        assertTrue(console.awaitMethodText("Recovery codes", "9 recovery codes left (made "));
+        assertEquals(1L, database.queryValue("select count(*) from verification where status = 'APPROVED' and "
+                + "method = 'RECOVERY_CODE' and action = 'MANAGE_FACTORS'"));
     }
 
     /** The token is gone from the page and was never kept in storage, cookies or the address. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 class ConsoleHeadersTest {
 
-    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     @ParameterizedTest
@@ -30,6 +30,12 @@ class ConsoleHeadersTest {
     @ValueSource(strings = { "/console/console.js", "/console/api.js" })
     void theConsoleModulesAreServedAsJavaScript(String path) {
         given().when().get(path).then().statusCode(200).contentType(containsString("javascript"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/console/confirm.html", "/console/confirm-page.js", "/console/confirm.js" })
+    void theEmailsConfirmPageIsServedOutsideLocalModeToo(String path) {
+        given().when().get(path).then().statusCode(200).header("Content-Security-Policy", equalTo(POLICY));
     }
 
     @ParameterizedTest

@@ -39,7 +39,11 @@ class ConsoleLocalModeIT {
     private static final String VIEW = "View the SCIM token";
     private static final String CHANGE_FACTORS = "Change how you confirm it is you";
     private static final String FRAME_ANCESTORS = "https://app.example.test";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1, as the browser speaks to the jar: Java's client otherwise asks for an h2c upgrade, and the request
+     * then reaches local mode's Host check without a Host header (HTTP/2 names it :authority), which refuses it.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -128,24 +132,75 @@ class ConsoleLocalModeIT {
     }
 
     @Test
-    void anEmailLinkConfirmsAndTheConsoleContinuesByItself() throws Exception {
+    void anEmailLinkOpenedInThisBrowserCompletesTheDialogAndElsewhereOnlyShowsTheCodeAndThisWasntMe()
+            throws Exception {
         ConsolePage console = ConsolePage.signedInLocally(browser, service.baseUrl(), "carol", "initech", "Admin",
                 "carol@example.com");
         console.viewToken();
-        assertTrue(console.confirmationFailure().startsWith("You have no phone set up for approvals."));
+        assertEquals(List.of("Email me a code"), console.confirmationWays(), "carol has no factor, and email is last");
+        console.emailMeACode();
+        browser.assertAccessible("the confirmation dialog waits for the email's code");
+        String link = confirmLinkMailedTo("carol@example.com", 1);
 
-        console.emailMeALink();
-        browser.waitFor(driver -> console.confirmationText().contains("We emailed a link to carol@example.com."));
-        Matcher link = Pattern.compile("verification=([0-9a-f-]{36})&code=([A-Za-z0-9_-]+)")
-                .matcher(browser.waitFor(driver -> outputWith("carol@example.com")));
-        assertTrue(link.find(), "local mode logs the mail with its link");
-        String carol = mint("{\"sub\":\"carol\",\"workspaceId\":\"initech\",\"roles\":[\"admin\"]}");
-        post("/api/v1/workspaces/initech/scim-token/verifications/" + link.group(1) + "/code", carol,
-                JSON.writeValueAsString(Map.of("code", link.group(2))));
-
+        String confirmWindow = browser.windowOpenedBy(() -> ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("window.open(arguments[0], 'scim-confirm')", link));
+        browser.switchTo(confirmWindow);
+        ConfirmPage confirm = new ConfirmPage(browser, confirmWindow);
+        assertEquals("Done: the window that asked continues. You can close this page.", confirm.status("Done"));
+        assertFalse(browser.driver().getCurrentUrl().contains("code="), "the code left the address bar");
+        browser.assertAccessible("the confirm page is done");
+        browser.screenshot("confirm-page-done");
         console.awaitTokenDialog();
         assertTrue(introspect(console.copyToken()).path("active").asBoolean());
         console.closeTokenDialog();
+
+        console.viewToken();
+        console.emailMeACode();
+        String elsewhere = confirmLinkMailedTo("carol@example.com", 2);
+        try (Browser other = Browser.start()) {
+            other.driver().get(elsewhere);
+            ConfirmPage stranger = new ConfirmPage(other, other.driver().getWindowHandle());
+            String code = elsewhere.replaceFirst(".*code=", "");
+            assertEquals(code, stranger.codeToType());
+            assertTrue(stranger.status("This browser").startsWith("This browser did not ask for this email"));
+            other.assertAccessible("the confirm page in another browser shows the code");
+            other.screenshot("confirm-page-elsewhere");
+            String carol = mint("{\"sub\":\"carol\",\"workspaceId\":\"initech\",\"roles\":[\"admin\"]}");
+            String verification = elsewhere.replaceFirst(".*verification=([0-9a-f-]{36}).*", "$1");
+            assertEquals("pending", get("/api/v1/workspaces/initech/scim-token/verifications/" + verification, carol)
+                    .path("status").asText(), "opening the link elsewhere approves nothing");
+            stranger.thisWasntMe();
+            SignInForm.submit(other, "carol", "initech", "Admin", "carol@example.com");
+            assertTrue(stranger.status("Thank you").startsWith("Thank you. The request was denied, and email codes "
+                    + "for your account are paused for 15 minutes."));
+            other.assertAccessible("the report was sent");
+        }
+        assertEquals("The email request was reported with \"This wasn't me\", so email codes are paused for 15 "
+                + "minutes. Use another way below.", console.confirmationFailure());
+        browser.assertAccessible("the confirm dialog says the email request was reported");
+        console.cancelConfirmation();
+    }
+
+    @Test
+    void aSecondPhoneEnrollsThroughTheConfirmDialogApprovedOnTheFirst() throws Exception {
+        PhonePage first = PhonePage.signedInDirectly(browser, service.baseUrl(), "gina", "umbrella", "Owner");
+        assertEquals("This browser is now your phone.", first.enroll());
+
+        try (Browser other = Browser.start()) {
+            PhonePage second = PhonePage.signedInDirectly(other, service.baseUrl(), "gina", "umbrella", "Owner");
+            second.enrollThroughConfirmation();
+            assertTrue(second.confirmationText().contains("To change how you confirm it is you, approve the request on "
+                    + "your phone."), second.confirmationText());
+            other.assertAccessible("the phone page asks to confirm with the first phone");
+            other.screenshot("phone-page-confirm-identity");
+            assertEquals("Approved. The web page continues.",
+                    first.approve(CHANGE_FACTORS, second.numberToTypeOnThePhone()));
+            assertEquals("This browser is now your phone.", second.announcement());
+        }
+        String gina = mint("{\"sub\":\"gina\",\"workspaceId\":\"umbrella\",\"roles\":[\"owner\"]}");
+        assertEquals(2, get("/api/v1/me/devices", gina).path("items").size());
+        JsonNode approval = only(auditEvents("umbrella", gina), "verification.approved");
+        assertEquals("device", approval.path("details").path("factorType").asText(), "approved on the first phone");
     }
 
     @Test
@@ -173,8 +228,8 @@ class ConsoleLocalModeIT {
             browser.screenshot("console-passkeys");
 
             console.viewToken();
-            assertEquals("You have no phone set up for approvals: confirm with your passkey, or another way below.",
-                    console.confirmationStatus("You have no phone"));
+            assertEquals(List.of("Use a passkey", "Email me a code"), console.confirmationWays(),
+                    "no phone, so no push; the passkey first, email last");
             browser.assertAccessible("the confirmation dialog offers the passkey");
             browser.screenshot("console-use-a-passkey");
             authenticator.setUserVerified(false);
@@ -273,13 +328,31 @@ class ConsoleLocalModeIT {
 
     @Test
     void theLocalPagesCarryTheConsoleHeadersWithTheConfiguredFrameAncestors() throws Exception {
-        for (String path : List.of("/console/", "/console/phone.html", "/console/local/phone.js")) {
+        for (String path : List.of("/console/", "/console/phone.html", "/console/local/phone.js",
+                "/console/confirm.html")) {
             HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode(), path);
             assertEquals(ConsoleHeadersTest.POLICY.replaceFirst("'none'$", FRAME_ANCESTORS),
                     page.headers().firstValue("Content-Security-Policy").orElseThrow(), path);
         }
+    }
+
+    /**
+     * The confirm page's address for the n-th distinct verification mailed to the address, as local mode logs its
+     * mail: the link the mail carries, on this service.
+     */
+    private String confirmLinkMailedTo(String address, int nth) {
+        return browser.waitFor(driver -> {
+            String output = outputWith(address);
+            Matcher link = Pattern.compile("/console/confirm\\.html#verification=([0-9a-f-]{36})&code=(\\d{8})")
+                    .matcher(output == null ? "" : output);
+            java.util.Set<String> links = new java.util.LinkedHashSet<>();
+            while (link.find()) {
+                links.add(service.baseUrl() + link.group());
+            }
+            return links.size() >= nth ? List.copyOf(links).get(nth - 1) : null;
+        });
     }
 
     /** What introspection says of a token, asked with a service JWT minted the README's way. */

@@ -21,7 +21,9 @@ public final class ConsolePage {
     static final String SHOW_TOKEN = "Show Token";
     static final String ROTATE = "Rotate token";
     static final String REVOKE = "Revoke token";
-    static final String PASSKEYS = "Your passkeys";
+    static final String PASSKEYS = "Passkeys";
+    static final String SIGN_IN_METHODS = "Sign-in methods";
+    static final String RECOVERY_CODES = "Save your recovery codes";
 
     private final Browser browser;
     private final String window;
@@ -150,13 +152,134 @@ public final class ConsolePage {
         browser.waitFor(driver -> auditEvents().size() > shown);
     }
 
-    // ---- Your passkeys ---------------------------------------------------------------------------------------
+    // ---- Sign-in methods -------------------------------------------------------------------------------------
 
-    private WebElement passkeySection() {
-        return browser.waitFor(driver -> Accessible.named(panel(), "region", PASSKEYS).orElse(null));
+    /** The "Sign-in methods" section, once it has listed the factors. */
+    private WebElement signInMethods() {
+        return browser.waitFor(driver -> Accessible.named(panel(), "region", SIGN_IN_METHODS)
+                .filter(section -> "false".equals(section.getAttribute("aria-busy"))).orElse(null));
     }
 
-    /** What "Your passkeys" says, once its list has loaded. */
+    /** A part of "Sign-in methods": "Phones", "Authenticator app", "Passkeys" or "Recovery codes". */
+    private WebElement method(String part) {
+        return browser.waitFor(driver -> Accessible.named(signInMethods(), "region", part).orElse(null));
+    }
+
+    /** The phones listed under "Phones", each as its row reads, once the list has loaded. */
+    public List<String> phones() {
+        return browser.waitFor(driver -> {
+            List<String> rows = Accessible.all(method("Phones"), "listitem").stream().map(WebElement::getText)
+                    .toList();
+            return !rows.isEmpty() || method("Phones").getText().contains("You have no phones.") ? rows : null;
+        });
+    }
+
+    /** Presses "Remove <phone name>": the confirmation dialog opens. */
+    public void removePhone(String name) {
+        browser.waitFor(driver -> Accessible.named(method("Phones"), "button", "Remove " + name).orElse(null)).click();
+        dialog(CONFIRM);
+    }
+
+    /** What "Sign-in methods" announces once it has finished, or null while it says nothing. */
+    public String signInMethodsAnnouncement() {
+        return browser.waitFor(driver -> Accessible.all(signInMethods(), "status").stream().map(WebElement::getText)
+                .filter(text -> !text.isBlank() && !text.endsWith("…")).findFirst().orElse(null));
+    }
+
+    /** The failure "Sign-in methods" announces (its alert). */
+    public String signInMethodsFailure() {
+        return browser.waitFor(driver -> nonEmptyText(signInMethods(), "alert"));
+    }
+
+    /** What a part of "Sign-in methods" says. */
+    public String methodText(String part) {
+        return method(part).getText();
+    }
+
+    /** The description (hint and error) of a field in a part of "Sign-in methods", once it shows an error. */
+    public String methodFieldDescription(String part, String label) {
+        return browser.waitFor(driver -> Accessible.named(method(part), "textbox", label)
+                .filter(field -> "true".equals(field.getAttribute("aria-invalid")))
+                .map(this::description).orElse(null));
+    }
+
+    /** Waits until a part of "Sign-in methods" says the text; answers true, or fails after the wait. */
+    public boolean awaitMethodText(String part, String text) {
+        return browser.waitFor(driver -> methodText(part).contains(text));
+    }
+
+    /** Whether a part of "Sign-in methods" offers the button. */
+    public boolean methodOffers(String part, String buttonName) {
+        return Accessible.named(method(part), "button", buttonName).isPresent();
+    }
+
+    /** Presses a button of a part of "Sign-in methods" once it shows. */
+    public void pressInMethod(String part, String buttonName) {
+        browser.waitFor(driver -> Accessible.named(method(part), "button", buttonName).orElse(null)).click();
+    }
+
+    /** The QR code image of the authenticator app's setup, once it shows. */
+    public WebElement authenticatorQrCode() {
+        return browser.waitFor(driver -> Accessible.nameContaining(method("Authenticator app"), "img", "QR code")
+                .filter(image -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                        "return arguments[0].complete && arguments[0].naturalWidth > 0", image)))
+                .orElse(null));
+    }
+
+    /** The secret the setup shows as text, without its spaces. */
+    public String authenticatorSecret() {
+        authenticatorQrCode();
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("Type this key into the app instead: ([A-Z2-7 ]+)")
+                .matcher(methodText("Authenticator app"));
+        if (!key.find()) {
+            throw new AssertionError("No key shown: " + methodText("Authenticator app"));
+        }
+        return key.group(1).replace(" ", "");
+    }
+
+    /** Types the code into the setup's "Authenticator code" and presses "Turn on". */
+    public void turnOnAuthenticator(String code) {
+        WebElement setup = method("Authenticator app");
+        type(setup, "Authenticator code", code);
+        click(setup, "button", "Turn on");
+    }
+
+    /** The 10 codes of "Save your recovery codes", once it shows. */
+    public List<String> recoveryCodes() {
+        WebElement dialog = dialog(RECOVERY_CODES);
+        return browser.waitFor(driver -> {
+            List<String> codes = Accessible.all(dialog, "listitem").stream().map(WebElement::getText).toList();
+            return codes.isEmpty() ? null : codes;
+        });
+    }
+
+    /** Presses Copy in "Save your recovery codes", waits for "Copied", answers the clipboard. */
+    public String copyRecoveryCodes() {
+        WebElement dialog = dialog(RECOVERY_CODES);
+        click(dialog, "button", "Copy");
+        browser.waitFor(driver -> "Copied".equals(nonEmptyText(dialog, "status")));
+        return browser.clipboard();
+    }
+
+    /** Presses Download in "Save your recovery codes" and answers what it announces. */
+    public String downloadRecoveryCodes() {
+        WebElement dialog = dialog(RECOVERY_CODES);
+        click(dialog, "button", "Download");
+        return browser.waitFor(driver -> nonEmptyText(dialog, "status"));
+    }
+
+    public void closeRecoveryCodes() {
+        click(dialog(RECOVERY_CODES), "button", "Close");
+        awaitClosed(RECOVERY_CODES);
+    }
+
+    // ---- Passkeys --------------------------------------------------------------------------------------------
+
+    private WebElement passkeySection() {
+        return method(PASSKEYS);
+    }
+
+    /** What "Passkeys" says, once its list has loaded. */
     public String passkeysText() {
         passkeys();
         return passkeySection().getText();
@@ -178,13 +301,13 @@ public final class ConsolePage {
         click(section, "button", "Add a passkey");
     }
 
-    /** What "Your passkeys" announces once it has finished (not its "Follow your browser's prompt…"). */
+    /** What "Passkeys" announces once it has finished (not its "Follow your browser's prompt…"). */
     public String passkeyAnnouncement() {
         return browser.waitFor(driver -> Accessible.all(passkeySection(), "status").stream().map(WebElement::getText)
                 .filter(text -> !text.isBlank() && !text.endsWith("…")).findFirst().orElse(null));
     }
 
-    /** The failure "Your passkeys" announces (its alert). */
+    /** The failure "Passkeys" announces (its alert). */
     public String passkeyFailure() {
         return browser.waitFor(driver -> nonEmptyText(passkeySection(), "alert"));
     }
@@ -205,8 +328,16 @@ public final class ConsolePage {
                 .orElse(null)));
     }
 
+    /** What the confirmation dialog says, once it has read the ways the user has. */
     public String confirmationText() {
-        return dialog(CONFIRM).getText();
+        return confirmation().getText();
+    }
+
+    /** The confirmation dialog, once it has read the ways the user has (it says "Finding your ways…" until then). */
+    private WebElement confirmation() {
+        WebElement dialog = dialog(CONFIRM);
+        browser.waitFor(driver -> !dialog.getText().contains("Finding your ways"));
+        return dialog;
     }
 
     /** The sentence the confirmation dialog announces when the request did not succeed. */
@@ -216,7 +347,7 @@ public final class ConsolePage {
 
     /** Types a code into "Authenticator code" and presses Verify code. */
     public void confirmWithAuthenticatorCode(String code) {
-        WebElement dialog = dialog(CONFIRM);
+        WebElement dialog = confirmation();
         type(dialog, "Authenticator code", code);
         click(dialog, "button", "Verify code");
     }
@@ -239,8 +370,42 @@ public final class ConsolePage {
         browser.waitFor(driver -> Accessible.named(dialog, "button", "Use a passkey").orElse(null)).click();
     }
 
-    public void emailMeALink() {
-        click(dialog(CONFIRM), "button", "Email me a link");
+    /** Presses "Email me a code" and waits until the dialog says the email went out. */
+    public void emailMeACode() {
+        WebElement dialog = confirmation();
+        click(dialog, "button", "Email me a code");
+        browser.waitFor(driver -> Accessible.named(dialog, "textbox", "Code from the email").orElse(null));
+    }
+
+    /** Types into "Code from the email" and presses "Verify emailed code". */
+    public void confirmWithEmailCode(String code) {
+        WebElement dialog = confirmation();
+        type(dialog, "Code from the email", code);
+        click(dialog, "button", "Verify emailed code");
+    }
+
+    /** Presses "Use a recovery code", types into "Recovery code" and presses "Verify recovery code". */
+    public void confirmWithRecoveryCode(String code) {
+        WebElement dialog = confirmation();
+        Accessible.named(dialog, "button", "Use a recovery code").ifPresent(WebElement::click);
+        type(dialog, "Recovery code", code);
+        click(dialog, "button", "Verify recovery code");
+    }
+
+    /** The description of the "Recovery code" field (its hint and error), once it shows an error. */
+    public String recoveryCodeDescription() {
+        WebElement field = Accessible.named(dialog(CONFIRM), "textbox", "Recovery code").orElseThrow();
+        return browser.waitFor(driver -> "true".equals(field.getAttribute("aria-invalid")) ? description(field) : null);
+    }
+
+    /** The ways the confirmation dialog offers, once it has read them: its buttons and fields, Cancel left out. */
+    public List<String> confirmationWays() {
+        WebElement dialog = confirmation();
+        return java.util.stream.Stream.concat(Accessible.all(dialog, "button").stream(),
+                        Accessible.all(dialog, "textbox").stream())
+                .map(WebElement::getAccessibleName)
+                .filter(name -> !name.equals("Cancel"))
+                .toList();
     }
 
     public void tryAgain() {

@@ -48,6 +48,33 @@ public final class PhonePage {
         return announcement();
     }
 
+    /** Presses "Enroll this browser as a phone" when the user has a factor: "Confirm your identity to continue" opens. */
+    public void enrollThroughConfirmation() {
+        text();
+        ConsolePage.click(browser.driver(), "button", ENROLL);
+        confirmation();
+    }
+
+    /** What the confirmation dialog says, once it has read the ways the user has. */
+    public String confirmationText() {
+        WebElement dialog = confirmation();
+        browser.waitFor(driver -> !dialog.getText().contains("Finding your ways"));
+        return dialog.getText();
+    }
+
+    /** The number the phone page's confirmation dialog asks to type on the other phone. */
+    public int numberToTypeOnThePhone() {
+        WebElement dialog = confirmation();
+        return Integer.parseInt(browser.waitFor(driver -> Accessible.named(dialog, "status",
+                "Type this number on your phone").map(WebElement::getText).filter(text -> !text.isEmpty())
+                .orElse(null)));
+    }
+
+    private WebElement confirmation() {
+        browser.switchTo(window);
+        return browser.waitFor(driver -> Accessible.named(driver, "dialog", ConsolePage.CONFIRM).orElse(null));
+    }
+
     /** The request for an action ("View the SCIM token") once it is listed, as it reads. */
     public String request(String action) {
         return request0(action).getText();
@@ -79,7 +106,10 @@ public final class PhonePage {
         return browser.waitFor(driver -> Accessible.named(driver, "article", action).orElse(null));
     }
 
-    private String announcement() {
-        return browser.waitFor(driver -> ConsolePage.nonEmptyText(driver, "status"));
+    /** What the page announces (its status region), once it says something. */
+    public String announcement() {
+        browser.switchTo(window);
+        return browser.waitFor(driver -> Accessible.named(driver, "dialog", ConsolePage.CONFIRM).isPresent() ? null
+                : ConsolePage.nonEmptyText(driver, "status"));
     }
 }

@@ -52,7 +52,12 @@ public final class TestPhone {
 
     /** Enrolls this phone, naming the manage_factors verification that allows it (or none when null). */
     public ValidatableResponse enroll(String jwt, String verificationId) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "Test phone", "publicKey", publicJwk()));
+        return enroll(jwt, verificationId, "Test phone");
+    }
+
+    /** Enrolls this phone under a name of its own, with the manage_factors verification that allows it (or null). */
+    public ValidatableResponse enroll(String jwt, String verificationId, String name) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "publicKey", publicJwk()));
         if (verificationId != null) {
             body.put("verificationId", verificationId);
         }

@@ -37,6 +37,7 @@ class TotpResourceTest extends DatabaseTest {
                 .body("algorithm", equalTo("SHA1"))
                 .body("digits", equalTo(6))
                 .body("periodSeconds", equalTo(30))
+                .body("qrCode", matchesPattern("data:image/svg\\+xml;base64,[A-Za-z0-9+/]+=*"))
                 .extract().path("secret");
 
         assertEquals(20, new Base32().decode(secret).length);

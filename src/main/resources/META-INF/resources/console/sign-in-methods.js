@@ -1,0 +1,367 @@
+import { field, h, liveRegion, uid } from './dom.js';
+import { formatDateTime, problemSentence } from './messages.js';
+import { ask, ModalElement } from './modal.js';
+import './passkeys.js';
+import './step-up-dialog.js';
+
+const RECOVERY_FILE = 'scim-token-recovery-codes.txt';
+
+/** The person closed "Confirm your identity to continue": nothing was changed, nothing is said. */
+const CANCELLED = Symbol('cancelled');
+
+function plural(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * <scim-recovery-codes-dialog>: "Save your recovery codes". The ten new codes, shown this once, with Copy and
+ * Download (a file made in the browser from memory; nothing is stored). Closing it drops them from the page.
+ *
+ * Set before connecting: codes.
+ */
+class RecoveryCodesDialog extends ModalElement {
+  codes = [];
+
+  #list = h('ol', { className: 'scim-recovery-codes' });
+  #status = liveRegion();
+
+  render() {
+    this.#list.append(...this.codes.map((code) => h('li', {}, h('code', {}, code))));
+    return {
+      heading: 'Save your recovery codes',
+      content: [
+        h('p', {}, 'Each code confirms it is you once, for a change of your sign-in methods, such as removing a lost '
+          + 'phone. Keep them somewhere safe, apart from your devices: this is the only time they are shown.'),
+        this.#list,
+        h('div', { className: 'scim-actions' },
+          h('button', { type: 'button', onclick: () => this.#copy() }, 'Copy'),
+          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#download() }, 'Download'),
+          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, 'Close')),
+        this.#status,
+      ],
+    };
+  }
+
+  closing() {
+    this.codes = [];
+    this.#list.replaceChildren();
+  }
+
+  #text() {
+    return `Recovery codes for ${window.location.host}. Each works once.\n\n${this.codes.join('\n')}\n`;
+  }
+
+  async #copy() {
+    this.#status.textContent = '';
+    try {
+      await navigator.clipboard.writeText(this.#text());
+      this.#status.textContent = 'Copied';
+    } catch {
+      this.#status.textContent = 'Copying is not allowed here: use Download, or write the codes down.';
+    }
+  }
+
+  /** A text file made from memory: an object URL that lives only for the click. */
+  #download() {
+    const url = URL.createObjectURL(new Blob([this.#text()], { type: 'text/plain' }));
+    const link = h('a', { href: url, download: RECOVERY_FILE, hidden: true });
+    this.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    this.#status.textContent = `Downloaded as ${RECOVERY_FILE}`;
+  }
+}
+
+customElements.define('scim-recovery-codes-dialog', RecoveryCodesDialog);
+
+/**
+ * <scim-sign-in-methods>: "Sign-in methods", the ways the caller confirms it is them, from GET /me/factors: their
+ * phones with Remove; the authenticator app, set up with a QR code the service draws and "Turn on", or removed;
+ * their passkeys (<scim-passkeys>); and recovery codes, generated and shown once, then counted. Every change next to
+ * another factor, and every removal, takes an approved "manage_factors" verification from "Confirm your identity to
+ * continue" first; a first factor goes without (the service asks for a fresh sign-in instead). It reports every
+ * change in a bubbling "scim-factors-changed" event.
+ *
+ * Set before connecting: context = {api, workspaceId, email, emailActions?}.
+ */
+class SignInMethods extends HTMLElement {
+  context;
+
+  #factors = { devices: [], totp: null, passkeys: [], recoveryCodes: null };
+  #heading = h('h3', { id: uid('scim-sign-in-methods'), className: 'scim-subheading', tabIndex: -1 },
+    'Sign-in methods');
+  #phonesHeading = h('h4', { id: uid('scim-phones'), tabIndex: -1 }, 'Phones');
+  #phones = h('ul', { className: 'scim-passkey-list' });
+  #noPhones = h('p', { hidden: true }, 'You have no phones. Enroll one in the mobile app (in local mode: on the phone '
+    + 'page).');
+  #totpHeading = h('h4', { id: uid('scim-totp'), tabIndex: -1 }, 'Authenticator app');
+  #totp = h('div');
+  #passkeys = h('scim-passkeys');
+  #recoveryHeading = h('h4', { id: uid('scim-recovery'), tabIndex: -1 }, 'Recovery codes');
+  #recovery = h('div');
+  #status = liveRegion();
+  #failure = liveRegion({ assertive: true });
+  #busy = false;
+
+  connectedCallback() {
+    if (this.childElementCount > 0) {
+      return;
+    }
+    this.#passkeys.context = this.context;
+    this.#passkeys.addEventListener('scim-passkeys-changed', () => this.reload());
+    const part = (heading, ...content) => h('section', { className: 'scim-method', 'aria-labelledby': heading.id },
+      heading, ...content);
+    this.append(h('section', { className: 'scim-sign-in-methods', 'aria-labelledby': this.#heading.id,
+      'aria-busy': 'true' },
+      this.#heading,
+      h('p', {}, 'The ways you confirm it is you before the token is shown or changed. Keep more than one, so that '
+        + 'losing a phone does not lock you out.'),
+      this.#status,
+      this.#failure,
+      part(this.#phonesHeading, this.#phones, this.#noPhones),
+      part(this.#totpHeading, this.#totp),
+      this.#passkeys,
+      part(this.#recoveryHeading, this.#recovery)));
+    this.reload();
+  }
+
+  /** Reads the caller's factors again and shows them. */
+  async reload() {
+    const section = this.firstElementChild;
+    section.setAttribute('aria-busy', 'true');
+    try {
+      this.#factors = await this.context.api.myFactors();
+    } catch (error) {
+      this.#failure.textContent = `Your sign-in methods could not be listed. ${problemSentence(error)}`;
+      return;
+    } finally {
+      section.setAttribute('aria-busy', 'false');
+    }
+    const { devices } = this.#factors;
+    this.#phones.replaceChildren(...devices.map((device) => this.#phone(device)));
+    this.#phones.hidden = devices.length === 0;
+    this.#noPhones.hidden = devices.length > 0;
+    if (!this.#totp.querySelector('form')) {
+      this.#showTotp();
+    }
+    this.#showRecovery();
+  }
+
+  get #hasFactor() {
+    const { devices, totp, passkeys } = this.#factors;
+    return devices.length > 0 || Boolean(totp) || passkeys.length > 0;
+  }
+
+  // ---- Phones --------------------------------------------------------------------------------------------------
+
+  #phone(device) {
+    const used = device.lastUsedAt ? `last used ${formatDateTime(device.lastUsedAt)}` : 'not used yet';
+    return h('li', {},
+      h('span', {},
+        h('strong', {}, device.name),
+        h('span', { className: 'scim-note' }, ` added ${formatDateTime(device.createdAt)}, ${used}`)),
+      h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#removePhone(device) },
+        'Remove', h('span', { className: 'scim-visually-hidden' }, ` ${device.name}`)));
+  }
+
+  #removePhone(device) {
+    return this.#change(this.#phonesHeading, true, async (verificationId) => {
+      await this.context.api.removeDevice(device.id, verificationId);
+      return `Phone "${device.name}" removed. It can no longer approve requests.`;
+    });
+  }
+
+  // ---- Authenticator app ---------------------------------------------------------------------------------------
+
+  #showTotp() {
+    const { totp } = this.#factors;
+    this.#totp.replaceChildren(totp
+      ? h('div', {},
+        h('p', {}, `Your authenticator app is on, since ${formatDateTime(totp.confirmedAt)}.`),
+        h('p', {}, h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#removeTotp() },
+          'Remove authenticator app')))
+      : h('div', {},
+        h('p', {}, 'An app such as Google Authenticator, Microsoft Authenticator or 1Password shows a new 6-digit '
+          + 'code every 30 seconds.'),
+        h('p', {}, h('button', { type: 'button', onclick: () => this.#setUpTotp() }, 'Set up an authenticator app'))));
+  }
+
+  #setUpTotp() {
+    return this.#change(this.#totpHeading, this.#hasFactor, async (verificationId) => {
+      const enrollment = await this.context.api.enrollTotp(verificationId);
+      this.#showTotpEnrollment(enrollment);
+      return 'Scan the QR code with your authenticator app, then type the code it shows.';
+    }, { reload: false });
+  }
+
+  /** The QR code and the secret, once; "Turn on" proves the app works with its first code. */
+  #showTotpEnrollment(enrollment) {
+    const code = field({
+      label: 'Authenticator code',
+      hint: 'The 6-digit code your app shows for this service.',
+      control: h('input', { type: 'text', inputMode: 'numeric', autocomplete: 'one-time-code', spellcheck: false }),
+    });
+    const secret = h('code', { className: 'scim-secret' }, enrollment.secret.replace(/(.{4})(?=.)/g, '$1 '));
+    this.#totp.replaceChildren(h('form', { className: 'scim-totp-setup', noValidate: true,
+      onsubmit: (event) => this.#turnOnTotp(event, code) },
+    h('img', { src: enrollment.qrCode, alt: 'QR code for your authenticator app', className: 'scim-qr-code',
+      width: 200, height: 200 }),
+    h('p', {}, 'Cannot scan it? Type this key into the app instead: ', secret),
+    code.root,
+    h('div', { className: 'scim-actions' },
+      h('button', { type: 'submit' }, 'Turn on'),
+      h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#cancelTotpSetup() },
+        'Cancel setup'))));
+    code.control.focus();
+  }
+
+  #cancelTotpSetup() {
+    this.#clearMessages();
+    this.#showTotp();
+    this.#totpHeading.focus();
+  }
+
+  async #turnOnTotp(event, code) {
+    event.preventDefault();
+    const typed = code.control.value.replace(/\s/g, '');
+    if (!/^\d{6}$/.test(typed)) {
+      code.showError('Enter the 6-digit code from your authenticator app.');
+      code.control.focus();
+      return;
+    }
+    code.clearError();
+    if (this.#busy) {
+      return;
+    }
+    this.#busy = true;
+    this.#clearMessages();
+    try {
+      // The proof given when the setup started is kept with it; a first factor that is no longer the first asks.
+      const confirmed = await this.#withApproval(false, (verificationId) => this.context.api.confirmTotp(typed,
+        verificationId));
+      if (confirmed !== CANCELLED) {
+        this.#status.textContent = 'Your authenticator app is on. When you are asked to confirm it is you, type the '
+          + 'code it shows.';
+        await this.reload();
+        this.#showTotp();
+        this.#totpHeading.focus();
+        this.#changed();
+      }
+    } catch (error) {
+      if (error.code === 'enrollment_expired') {
+        this.#showTotp();
+        this.#failure.textContent = problemSentence(error);
+      } else {
+        code.showError(problemSentence(error, { method: 'totp' }));
+        code.control.focus();
+      }
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  #removeTotp() {
+    return this.#change(this.#totpHeading, true, async (verificationId) => {
+      await this.context.api.removeTotp(verificationId);
+      return 'Authenticator app removed. Its codes no longer work.';
+    });
+  }
+
+  // ---- Recovery codes ------------------------------------------------------------------------------------------
+
+  #showRecovery() {
+    const { recoveryCodes } = this.#factors;
+    const left = recoveryCodes
+      ? h('p', {}, h('strong', {}, `${plural(recoveryCodes.remaining, 'recovery code')} left`),
+        recoveryCodes.createdAt ? ` (made ${formatDateTime(recoveryCodes.createdAt)}).` : '.')
+      : h('p', {}, 'If you lose your phone, a recovery code lets you confirm it is you once, to remove the phone and '
+        + 'add a new one. You have none yet.');
+    this.#recovery.replaceChildren(left, this.#hasFactor
+      ? h('p', {}, h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#generateCodes() },
+        recoveryCodes ? 'Generate new recovery codes' : 'Generate recovery codes'))
+      : h('p', { className: 'scim-note' }, problemSentence({ code: 'no_factor' })));
+  }
+
+  #generateCodes() {
+    return this.#change(this.#recoveryHeading, true, async (verificationId) => {
+      const { codes } = await this.context.api.generateRecoveryCodes(verificationId);
+      await ask(this, Object.assign(document.createElement('scim-recovery-codes-dialog'), { codes }));
+      return `${plural(codes.length, 'new recovery code')} made. Any older codes no longer work.`;
+    });
+  }
+
+  // ---- Changes -------------------------------------------------------------------------------------------------
+
+  /**
+   * One factor change: asks for "Confirm your identity to continue" first when needsApproval, makes the change,
+   * says what happened, lists the factors again and gives the focus to the part's heading.
+   */
+  async #change(heading, needsApproval, makeChange, { reload = true } = {}) {
+    if (this.#busy) {
+      return;
+    }
+    this.#busy = true;
+    this.#clearMessages();
+    try {
+      const sentence = await this.#withApproval(needsApproval, makeChange);
+      if (sentence !== CANCELLED) {
+        this.#status.textContent = sentence;
+        if (reload) {
+          await this.reload();
+          heading.focus();
+        }
+        this.#changed();
+      }
+    } catch (error) {
+      this.#failure.textContent = problemSentence(error);
+      if (reload) {
+        await this.reload();
+      }
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /**
+   * Runs makeChange(verificationId): with an approval first when needsApproval, and once more with one when the
+   * service answers step_up_required (a factor appeared meanwhile). CANCELLED when the person closed the dialog.
+   */
+  async #withApproval(needsApproval, makeChange) {
+    let approval = null;
+    if (needsApproval) {
+      approval = await this.#confirm();
+      if (!approval) {
+        return CANCELLED;
+      }
+    }
+    try {
+      return await makeChange(approval ?? undefined);
+    } catch (error) {
+      if (error.code !== 'step_up_required' || approval) {
+        throw error;
+      }
+    }
+    this.#status.textContent = problemSentence({ code: 'step_up_required' });
+    approval = await this.#confirm();
+    return approval ? makeChange(approval) : CANCELLED;
+  }
+
+  /** The id of an approved manage_factors verification, or null. */
+  #confirm() {
+    return ask(this, Object.assign(document.createElement('scim-step-up-dialog'), {
+      context: this.context, action: 'manage_factors',
+    }));
+  }
+
+  #clearMessages() {
+    this.#status.replaceChildren();
+    this.#failure.replaceChildren();
+  }
+
+  #changed() {
+    this.dispatchEvent(new CustomEvent('scim-factors-changed', { bubbles: true }));
+  }
+}
+
+customElements.define('scim-sign-in-methods', SignInMethods);
