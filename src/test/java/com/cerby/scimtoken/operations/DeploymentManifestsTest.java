@@ -497,6 +497,123 @@ class DeploymentManifestsTest {
                 "the ServiceMonitor (Prometheus Operator) comes with the monitoring component only");
     }
 
+    // ---- deploy/compose.yaml ------------------------------------------------------------------------------------
+
+    static final Path COMPOSE = Path.of("deploy/compose.yaml");
+    static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Z0-9_]+)(:?[-?][^}]*)?}");
+
+    static JsonNode compose() throws IOException {
+        return YAML.readTree(COMPOSE.toFile());
+    }
+
+    /** The compose service built from the repository's Dockerfile. */
+    static JsonNode composeService(JsonNode compose) {
+        List<JsonNode> built = new ArrayList<>();
+        compose.path("services").forEach(service -> {
+            if (service.has("build")) {
+                built.add(service);
+            }
+        });
+        assertEquals(1, built.size(), "one service is built");
+        return built.get(0);
+    }
+
+    /** The variables that deploy/.env.example documents, commented out or not. */
+    static Set<String> documented() throws IOException {
+        Set<String> names = new HashSet<>();
+        Matcher m = Pattern.compile("(?m)^(?:# )?([A-Z][A-Z0-9_]*)=").matcher(Files.readString(Path.of("deploy/.env.example")));
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    @Test
+    void composeBuildsTheDockerfileAndStartsItAfterAHealthyDatabase() throws IOException {
+        JsonNode compose = compose();
+        JsonNode service = composeService(compose);
+        Path context = COMPOSE.getParent().resolve(service.path("build").path("context").asText(".")).normalize();
+        Path built = context.resolve(service.path("build").path("dockerfile").asText("Dockerfile")).normalize();
+        assertEquals(Path.of("Dockerfile").toAbsolutePath(), built.toAbsolutePath(), "the repository's Dockerfile");
+        Matcher tag = Pattern.compile("docker build -t (\\S+) \\.").matcher(dockerfile);
+        assertTrue(tag.find());
+        assertEquals(tag.group(1), service.path("image").asText(), "the image the Dockerfile's comment names");
+
+        JsonNode dependencies = service.path("depends_on");
+        assertEquals(1, dependencies.size(), "the service depends on its database");
+        String dbName = dependencies.fieldNames().next();
+        assertEquals("service_healthy", dependencies.path(dbName).path("condition").asText());
+        JsonNode db = compose.path("services").path(dbName);
+        assertTrue(db.path("image").asText().matches("postgres:17(\\..*)?"), "PostgreSQL 17: " + db.path("image"));
+        assertFalse(db.path("healthcheck").path("test").isMissingNode(), "the database has a health check");
+        assertTrue(db.path("ports").isMissingNode(), "the database is not published");
+
+        String volume = db.path("volumes").get(0).asText();
+        assertTrue(volume.endsWith(":/var/lib/postgresql/data"), volume);
+        String volumeName = volume.substring(0, volume.indexOf(':'));
+        assertTrue(compose.path("volumes").has(volumeName), "a named volume: " + volumeName);
+
+        // The JDBC URL names the database service, its database, user and password.
+        JsonNode env = service.path("environment");
+        JsonNode dbEnv = db.path("environment");
+        URI url = URI.create(env.path("QUARKUS_DATASOURCE_JDBC_URL").asText().substring("jdbc:".length()));
+        assertEquals(dbName, url.getHost());
+        assertEquals("/" + dbEnv.path("POSTGRES_DB").asText(), url.getPath());
+        assertEquals(dbEnv.path("POSTGRES_USER").asText(), env.path("QUARKUS_DATASOURCE_USERNAME").asText());
+        assertEquals(dbEnv.path("POSTGRES_PASSWORD").asText().replaceAll(":\\?.*", ""),
+                env.path("QUARKUS_DATASOURCE_PASSWORD").asText().replaceAll(":\\?.*", ""), "the same password");
+        assertEquals("true", env.path("SCIM_TOKEN_CONSOLE_ENABLED").asText(), "the console is on");
+    }
+
+    @Test
+    void composePublishesTheApiButNotTheManagementPort() throws IOException {
+        JsonNode service = composeService(compose());
+        Set<Integer> published = new HashSet<>();
+        for (JsonNode port : service.path("ports")) {
+            String[] parts = port.asText().split(":");
+            published.add(Integer.parseInt(parts[parts.length - 1].replaceAll("/.*", "")));
+        }
+        assertEquals(Set.of(apiPort()), published, "only the API port (" + apiPort() + ") is published");
+    }
+
+    @Test
+    void composeTakesEveryKeyAndPasswordFromTheEnvFileThatDocumentsIt() throws IOException {
+        JsonNode compose = compose();
+        JsonNode service = composeService(compose);
+        assertTrue(StreamSupport.stream(service.path("env_file").spliterator(), false)
+                .anyMatch(f -> ".env".equals(f.asText())), "the service reads deploy/.env");
+        Set<String> documented = documented();
+        Pattern secretName = Pattern.compile(".*(PASSWORD|SECRET|ENCRYPTION_KEYS).*");
+        for (String required : List.of("QUARKUS_DATASOURCE_PASSWORD", "SCIM_TOKEN_ENCRYPTION_KEYS",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER")) {
+            assertTrue(service.path("environment").has(required), required);
+        }
+        compose.path("services").forEach(each -> each.path("environment").fields().forEachRemaining(variable -> {
+            String value = variable.getValue().asText();
+            if (secretName.matcher(variable.getKey()).matches()) {
+                Matcher m = INTERPOLATION.matcher(value);
+                assertTrue(m.matches(), variable.getKey() + " comes from the env file, not written here: " + value);
+                assertTrue(m.group(2) != null && m.group(2).startsWith(":?"),
+                        variable.getKey() + " is required (${NAME:?...}), never a default");
+            }
+            Matcher m = INTERPOLATION.matcher(value);
+            while (m.find()) {
+                assertTrue(documented.contains(m.group(1)), m.group(1) + " is documented in deploy/.env.example");
+            }
+            assertFalse(value.contains("$("), "nothing generated inline: " + variable.getKey());
+        }));
+
+        // The example commits no secret: each secret's line is empty or commented out.
+        Matcher line = Pattern.compile("(?m)^([A-Z][A-Z0-9_]*)=(.*)$").matcher(Files.readString(Path.of("deploy/.env.example")));
+        while (line.find()) {
+            if (secretName.matcher(line.group(1)).matches()) {
+                assertEquals("", line.group(2).trim(), line.group(1) + " is left for the operator to make");
+            }
+        }
+        assertTrue(Files.readString(Path.of(".gitignore")).lines().anyMatch("deploy/.env"::equals),
+                "deploy/.env is never committed");
+    }
+
     static {
         // Fail early, with a clear message, if run from another directory than the project's.
         if (!Files.isDirectory(PRODUCTION)) {
