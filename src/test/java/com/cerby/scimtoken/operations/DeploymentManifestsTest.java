@@ -614,6 +614,42 @@ class DeploymentManifestsTest {
                 "deploy/.env is never committed");
     }
 
+    // ---- docs/operations.md ------------------------------------------------------------------------------------
+
+    @Test
+    void everyAlertWatchesAMetricTheServiceExposesAndIsExplainedInTheRunbook() throws IOException {
+        String runbook = Files.readString(Path.of("docs/operations.md"));
+        String openapi = Files.readString(Path.of("openapi.yaml"));
+        assertTrue(Files.readString(Path.of("README.md")).contains("(docs/operations.md)"), "the README links it");
+        StringBuilder sources = new StringBuilder();
+        try (var files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                sources.append(Files.readString(file));
+            }
+        }
+        List<JsonNode> rules = new ArrayList<>();
+        one("PrometheusRule", "scim-token-service").path("spec").path("groups")
+                .forEach(group -> group.path("rules").forEach(rules::add));
+        assertFalse(rules.isEmpty());
+        for (JsonNode rule : rules) {
+            String alert = rule.path("alert").asText();
+            assertTrue(runbook.contains("\n### " + alert + "\n"), "docs/operations.md explains " + alert);
+            String expr = rule.path("expr").asText();
+            Matcher metric = Pattern.compile("scim_token_([a-z_]+?)_total").matcher(expr);
+            while (metric.find()) {
+                String name = "scim_token_" + metric.group(1);
+                boolean counted = sources.indexOf("\"" + name + "\"") >= 0
+                        || (name.endsWith("_deliveries") && sources.indexOf("\"_deliveries\"") >= 0);
+                assertTrue(counted, alert + " watches " + name + ", which the service counts");
+            }
+            Matcher uri = Pattern.compile("uri=\"([^\"]+)\"").matcher(expr);
+            while (uri.find()) {
+                assertTrue(openapi.contains("\n  " + uri.group(1) + ":\n"), alert + " watches a route the service serves");
+            }
+        }
+    }
+
+
     static {
         // Fail early, with a clear message, if run from another directory than the project's.
         if (!Files.isDirectory(PRODUCTION)) {
