@@ -22,6 +22,12 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +43,12 @@ class TracingTest extends DatabaseTest {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(OtlpReceiver.class));
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // The access log line of a request, to see its trace ids in the log's MDC.
+            return Map.of("quarkus.http.access-log.enabled", "true");
         }
     }
 
@@ -60,11 +72,38 @@ class TracingTest extends DatabaseTest {
     void aRequestContinuesTheCallersTraceWithItsJdbcStatementsAsChildSpans() throws Exception {
         String traceId = hex(16);
         String callerSpan = hex(8);
-        given().auth().oauth2(TestTokens.jwt("tracy", "acme", "owner"))
-                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
-                .when().get("/api/v1/workspaces/acme/scim-token").then().statusCode(200);
+        List<Map<String, String>> logged = new CopyOnWriteArrayList<>();
+        Handler mdc = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record instanceof ExtLogRecord ext) {
+                    logged.add(ext.getMdcCopy().entrySet().stream()
+                            .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(mdc);
+        try {
+            given().auth().oauth2(TestTokens.jwt("tracy", "acme", "owner"))
+                    .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                    .when().get("/api/v1/workspaces/acme/scim-token").then().statusCode(200);
+            Eventually.within(Duration.ofSeconds(10), "the request's access log line carries its trace id",
+                    () -> logged.stream().anyMatch(m -> traceId.equals(m.get("traceId"))));
+        } finally {
+            Logger.getLogger("").removeHandler(mdc);
+        }
 
         Span server = serverSpan(traceId);
+        assertTrue(logged.stream().anyMatch(m -> traceId.equals(m.get("traceId"))
+                && server.spanId().equals(m.get("spanId"))), "the log line names the server span: " + logged);
         assertEquals(callerSpan, server.parentSpanId(), "the server span's parent is the caller's span");
         assertEquals("scim-token-service", server.serviceName(), "the service name is the application's name");
         assertTrue(server.name().contains("/api/v1/workspaces/{workspaceId}/scim-token"), server.name());
