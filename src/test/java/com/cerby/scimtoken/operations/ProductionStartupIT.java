@@ -116,8 +116,19 @@ class ProductionStartupIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(404, console.statusCode(), "the console is off unless scim-token.console.enabled");
 
+            // The probe paths of deploy/kubernetes (DeploymentManifestsTest) on the API port, each answering UP.
+            for (String probe : List.of("/q/health/started", "/q/health/live", "/q/health/ready")) {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + probe))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, health.statusCode(), probe + ": " + health.body());
+                assertEquals("UP", new ObjectMapper().readTree(health.body()).path("status").asText(), probe);
+            }
+
             ObjectMapper json = new ObjectMapper();
-            List<String> lines = service.output().lines().filter(line -> line.startsWith("{")).toList();
+            // Complete lines only: the access log line of the last request may be under way.
+            String output = service.output();
+            List<String> lines = output.substring(0, output.lastIndexOf('\n') + 1).lines()
+                    .filter(line -> line.startsWith("{")).toList();
             assertFalse(lines.isEmpty(), service.output());
             for (String line : lines) {
                 JsonNode entry = json.readTree(line);
