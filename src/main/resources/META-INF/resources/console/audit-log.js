@@ -54,9 +54,12 @@ class AuditLog extends HTMLElement {
     const heading = h('h3', { id: uid('scim-audit-title'), className: 'scim-subheading' }, 'Audit log');
     this.append(h('section', { 'aria-labelledby': heading.id },
       heading,
-      h('table', { className: 'scim-table', 'aria-labelledby': heading.id },
-        h('thead', {}, h('tr', {}, ['When', 'Event', 'Who', 'Details'].map((name) => h('th', { scope: 'col' }, name)))),
-        this.#rows),
+      // On a narrow screen the table scrolls inside its own box, which takes the keyboard focus to be scrolled.
+      h('div', { className: 'scim-table-scroll', tabIndex: 0, role: 'group', 'aria-labelledby': heading.id },
+        h('table', { className: 'scim-table', 'aria-labelledby': heading.id },
+          h('thead', {}, h('tr', {}, ['When', 'Event', 'Who', 'Details'].map((name) => h('th', { scope: 'col' },
+            name)))),
+          this.#rows)),
       this.#empty, this.#failure, this.#loadMore));
     this.#rows.setAttribute('aria-busy', 'true');
   }

@@ -3,6 +3,73 @@
  * does not know reads as the problem's own detail.
  */
 
+/**
+ * The console's words, one entry per key (camelCase). An entry is a string, in which {name} is replaced by a value, or
+ * a function of the values. mount(element, {messages}) overrides any entry by key; the list of keys is in README.md.
+ */
+export const MESSAGES = {
+  // The panel
+  directorySync: 'Directory Sync',
+  panelIntro: 'Identity providers such as Okta and Microsoft Entra ID use the SCIM token to provision users and '
+    + 'groups into this workspace.',
+  sessionUnreadable: 'Your session could not be read. Sign in again.',
+  notAllowedToSee: 'Only workspace owners, super admins and admins can see the Directory Sync settings.',
+  onlyOwnersManage: 'Only workspace owners can rotate or revoke the token.',
+  onlyOwnersGenerate: 'Only a workspace owner can generate a new token.',
+  viewToken: 'View Token',
+  rotateToken: 'Rotate token',
+  revokeToken: 'Revoke token',
+  generateNewToken: 'Generate new token',
+  dangerZone: 'Danger zone',
+  dangerZoneIntro: 'Revoking stops the token at once. Your identity provider cannot provision users until an owner '
+    + 'generates a new token.',
+  factToken: 'Token',
+  factStatus: 'Status',
+  factCreated: 'Created',
+  factLastUsed: 'Last used',
+  factExpires: 'Expires',
+  factPreviousToken: 'Previous token',
+  noTokenYet: 'No token yet. View Token creates one.',
+  tokenRevoked: 'The token was revoked. An owner can generate a new one.',
+  tokenExpired: 'The token has expired. An owner can generate a new one.',
+  createdBy: '{when} by {who}',
+  never: 'Never',
+  previousKeepsWorking: ' keeps working until {when}',
+  revokedAnnouncement: 'The token was revoked: it no longer works.',
+
+  // Confirm your identity to continue
+  findingWays: 'Finding your ways to confirm…',
+  waysUnreadable: 'Your ways to confirm could not be read. {reason}',
+  sendingToPhone: 'Sending a request to your phone…',
+  sendingEmail: 'Sending you an email…',
+  waitingForPhone: 'Waiting for your phone…',
+  waitingForPasskey: 'Waiting for your passkey…',
+  emailSent: 'We emailed a code to {email}. Type it below, or open the email\'s link in this browser: this window '
+    + 'continues by itself.',
+  busyWaiting: 'Waiting',
+  expiresIn: 'Expires in {minutes}:{seconds}',
+  tryAgain: 'Try again',
+};
+
+let overrides = {};
+
+/** Replaces the overrides of the page's console (mount's messages option); unknown keys are kept for later use. */
+export function configureMessages(messages = {}) {
+  overrides = { ...messages };
+}
+
+/** The words for key, with {name} replaced by values[name]; an override given to mount wins. */
+export function t(key, values = {}) {
+  const entry = Object.hasOwn(overrides, key) ? overrides[key] : MESSAGES[key];
+  if (typeof entry === 'function') {
+    return entry(values);
+  }
+  if (typeof entry !== 'string') {
+    throw new Error(`No message ${key}`);
+  }
+  return entry.replace(/\{(\w+)\}/g, (placeholder, name) => (name in values ? String(values[name]) : placeholder));
+}
+
 const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 const dateAndTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -1,6 +1,6 @@
 import { openConfirmChannel } from './confirm-channel.js';
 import { field, h, liveRegion, uid } from './dom.js';
-import { outcomeSentence, problemSentence } from './messages.js';
+import { outcomeSentence, problemSentence, t } from './messages.js';
 import { ModalElement } from './modal.js';
 import { passkeyObstacle, usePasskey } from './webauthn.js';
 import './count-down.js';
@@ -61,8 +61,10 @@ class StepUpDialog extends ModalElement {
   #phones = h('p');
   #countDown = h('scim-count-down', { className: 'scim-count-down', hidden: true });
   #progress = liveRegion();
+  /** Shown while the dialog waits for the service, a phone, an email or a passkey prompt. */
+  #busy = h('progress', { className: 'scim-busy', hidden: true, 'aria-label': t('busyWaiting') });
   #failure = liveRegion({ assertive: true });
-  #tryAgain = h('button', { type: 'button', hidden: true, onclick: () => this.#retry() }, 'Try again');
+  #tryAgain = h('button', { type: 'button', hidden: true, onclick: () => this.#retry() }, t('tryAgain'));
   #ways = h('div', { className: 'scim-ways' });
   #passkeyButton = h('button', {
     type: 'button', className: 'scim-secondary', onclick: () => this.#confirmWithPasskey(),
@@ -81,7 +83,7 @@ class StepUpDialog extends ModalElement {
       heading: 'Confirm your identity to continue',
       content: [
         this.#intro,
-        this.#progress,
+        h('div', { className: 'scim-progress' }, this.#busy, this.#progress),
         this.#failure,
         this.#ways,
         h('div', { className: 'scim-actions' },
@@ -91,18 +93,18 @@ class StepUpDialog extends ModalElement {
   }
 
   async opened() {
-    this.#progress.textContent = 'Finding your ways to confirm…';
+    this.#say(t('findingWays'), { busy: true });
     try {
       this.#factors = await this.#api.myFactors();
     } catch (error) {
-      this.#progress.replaceChildren();
-      this.#failure.textContent = `Your ways to confirm could not be read. ${problemSentence(error)}`;
+      this.#say('');
+      this.#failure.textContent = t('waysUnreadable', { reason: problemSentence(error) });
       return;
     }
     if (!this.isConnected) {
       return;
     }
-    this.#progress.replaceChildren();
+    this.#say('');
     this.#offerWays();
   }
 
@@ -188,16 +190,19 @@ class StepUpDialog extends ModalElement {
     this.#tryAgain.hidden = true;
     this.#failure.replaceChildren();
     const waiting = this.#progress.textContent;
-    this.#progress.textContent = method === 'push' ? 'Sending a request to your phone…' : 'Sending you an email…';
+    const wasBusy = !this.#busy.hidden;
+    this.#say(method === 'push' ? t('sendingToPhone') : t('sendingEmail'), { busy: true });
     let verification;
     try {
       verification = await this.#begin(method);
     } catch (error) {
       if (this.#following) {
-        this.#progress.textContent = waiting;
+        this.#say(waiting, { busy: wasBusy });
         this.#failure.textContent = problemSentence(error, { method });
       } else {
-        this.#ended(problemSentence(error, { method }), method === 'push' && error.code !== 'method_not_enrolled');
+        // Pushes paused after a report stay paused for minutes: trying again at once would only be refused again.
+        this.#ended(problemSentence(error, { method }), method === 'push'
+          && !['method_not_enrolled', 'push_blocked'].includes(error.code));
       }
       return;
     }
@@ -210,7 +215,7 @@ class StepUpDialog extends ModalElement {
     if (method === 'push') {
       this.#number.value = String(verification.numberChallenge);
       this.#phones.textContent = '';
-      this.#progress.textContent = 'Waiting for your phone…';
+      this.#say(t('waitingForPhone'), { busy: true });
       this.#showPhones();
       this.#countDown.hidden = false;
       this.#countDown.start((Date.parse(verification.expiresAt) - Date.parse(verification.createdAt)) / 1000);
@@ -235,8 +240,7 @@ class StepUpDialog extends ModalElement {
    */
   #awaitEmail(verification) {
     this.#email = { id: verification.id, completionSecret: verification.completionSecret };
-    this.#progress.textContent = `We emailed a code to ${this.context.email}. Type it below, or open the email's `
-      + 'link in this browser: this window continues by itself.';
+    this.#say(t('emailSent', { email: this.context.email }), { busy: true });
     this.#emailForm.hidden = false;
     this.#emailCode.clearError();
     this.#emailCode.control.value = '';
@@ -306,14 +310,16 @@ class StepUpDialog extends ModalElement {
       this.#email = null;
       this.#emailForm.hidden = true;
     }
-    this.#ended(outcomeSentence(verification), verification.method === 'push');
+    // A report pauses pushes for a while: no "Try again" that would only be refused.
+    this.#ended(outcomeSentence(verification), verification.method === 'push'
+      && verification.reason !== 'reported_suspicious');
   }
 
   #ended(sentence, canTryAgain) {
     this.#countDown.stop();
     this.#countDown.hidden = true;
     this.#challenge.hidden = true;
-    this.#progress.replaceChildren();
+    this.#say('');
     this.#failure.textContent = sentence;
     this.#tryAgain.hidden = !canTryAgain;
   }
@@ -399,8 +405,9 @@ class StepUpDialog extends ModalElement {
     const prompt = new AbortController();
     this.#passkeyPrompt = prompt;
     const waiting = this.#progress.textContent;
+    const wasBusy = !this.#busy.hidden;
     this.#failure.replaceChildren();
-    this.#progress.textContent = 'Waiting for your passkey…';
+    this.#say(t('waitingForPasskey'), { busy: true });
     try {
       if (!this.#passkey || Date.parse(this.#passkey.expiresAt) <= Date.now()) {
         this.#passkey = await this.#begin('passkey');
@@ -412,18 +419,24 @@ class StepUpDialog extends ModalElement {
         return;
       }
       if (error.code === 'passkey_not_used') {
-        this.#progress.textContent = problemSentence(error);
+        this.#say(problemSentence(error), { busy: wasBusy });
         return;
       }
       // A refusal by the service ends this verification unless attempts are left; the browser's refusals spend nothing.
       if (error.status !== undefined && !(error.code === 'invalid_assertion' && error.attemptsRemaining > 0)) {
         this.#passkey = null;
       }
-      this.#progress.textContent = waiting;
+      this.#say(waiting, { busy: wasBusy });
       this.#failure.textContent = problemSentence(error, { method: 'passkey' });
     } finally {
       this.#passkeyPrompt = null;
     }
+  }
+
+  /** What the dialog is doing now, with the busy indicator while it waits. */
+  #say(text, { busy = false } = {}) {
+    this.#progress.textContent = text;
+    this.#busy.hidden = !busy;
   }
 
   #abandonFollowed() {

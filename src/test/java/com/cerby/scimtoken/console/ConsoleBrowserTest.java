@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +135,8 @@ class ConsoleBrowserTest extends DatabaseTest {
         console.numberToTypeOnThePhone();
         phone.deny(OWNER, pendingVerification()).statusCode(200);
         assertEquals("The request was denied on your phone.", console.confirmationFailure());
+        assertEquals(Optional.empty(), console.countDown(), "the countdown leaves with the request");
+        assertTrue(console.confirmationOffers("Try again"));
 
         console.tryAgain();
         int number = console.numberToTypeOnThePhone();
@@ -145,19 +148,28 @@ class ConsoleBrowserTest extends DatabaseTest {
     }
 
     @Test
-    void aReportPausesPushesAndTheConsoleSaysUntilWhen() {
+    void aReportPausesPushesAndTheConsoleSaysUntilWhenWithoutOfferingToTryAgain() {
         TestPhone phone = TestPhone.enrolledFor(OWNER);
         ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
         console.viewToken();
         console.numberToTypeOnThePhone();
+        assertTrue(console.confirmationIsBusy(), "a busy indicator shows while the phone is asked");
+        assertTrue(console.countDown().orElseThrow().matches("Expires in [45]:\\d\\d"), console.countDown().toString());
         phone.report(OWNER, pendingVerification()).statusCode(200);
         assertTrue(console.confirmationFailure().startsWith("You reported the request as suspicious"));
+        assertEquals(Optional.empty(), console.countDown(), "the countdown leaves with the request");
+        assertFalse(console.confirmationIsBusy(), "nothing is awaited any more");
+        assertFalse(console.confirmationOffers("Try again"), "pushes are paused: trying again would be refused");
+        browser.assertAccessible("the confirmation dialog reports a report");
+        console.cancelConfirmation();
 
-        console.tryAgain();
+        console.viewToken();
         String paused = console.confirmationFailure();
         assertTrue(paused.startsWith("Requests to your phone are paused because you reported one as suspicious. "
                 + "You can use your phone again after "), paused);
         assertTrue(paused.endsWith("(in 15 minutes); until then, use another way below."), paused);
+        assertFalse(console.confirmationOffers("Try again"));
+        assertFalse(console.confirmationIsBusy());
         console.cancelConfirmation();
     }
 
@@ -240,14 +252,57 @@ class ConsoleBrowserTest extends DatabaseTest {
 
     @Test
     void anAdminMayViewTheTokenButIsToldWhyRotateAndRevokeAreMissing() {
-        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE,
-                TestTokens.jwt("dave", WORKSPACE, "admin"));
-
-        assertTrue(console.offers("View Token"));
-        assertFalse(console.offers("Rotate token"));
-        assertFalse(console.offers("Revoke token"));
+        String admin = TestTokens.jwt("dave", WORKSPACE, "admin");
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, admin);
+        assertEquals(List.of("View Token"), console.tokenActions());
         assertTrue(console.text().contains("Only workspace owners can rotate or revoke the token."));
         browser.assertAccessible("an admin sees the panel");
+
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        Flows.approvedReveal(OWNER, WORKSPACE, phone).statusCode(200);
+        console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, admin);
+        assertEquals(List.of("View Token"), console.tokenActions(), "an active token: an admin may only view it");
+
+        Flows.revoke(OWNER, WORKSPACE, Flows.approved(OWNER, WORKSPACE, phone, "revoke")).statusCode(204);
+        console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, admin);
+        assertEquals(List.of(), console.tokenActions(), "a revoked token: nothing an admin may do");
+        assertEquals("The token was revoked. An owner can generate a new one.", console.fact("Token"));
+        assertTrue(console.text().contains("Only a workspace owner can generate a new token."));
+        browser.assertAccessible("an admin sees a revoked token");
+    }
+
+    @Test
+    void anOwnerIsOfferedOnlyTheActionsThatApplyToTheTokensState() {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        assertEquals(List.of("View Token"), console.tokenActions(), "no token yet: View Token creates the first");
+        assertFalse(console.dangerZoneOffers("Revoke token"));
+
+        String first = Flows.approvedReveal(OWNER, WORKSPACE, phone).statusCode(200).extract().path("token");
+        console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        assertEquals(List.of("View Token", "Rotate token", "Revoke token"), console.tokenActions());
+        assertTrue(console.dangerZoneOffers("Revoke token"), "Revoke token stands apart, in the danger zone");
+        browser.assertAccessible("an owner sees an active token");
+        browser.screenshot("console-active-token");
+
+        Flows.revoke(OWNER, WORKSPACE, Flows.approved(OWNER, WORKSPACE, phone, "revoke")).statusCode(204);
+        ConsolePage revoked = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        assertEquals(List.of("Generate new token"), revoked.tokenActions(), "after a revocation: no View, no Revoke");
+        assertEquals("The token was revoked. An owner can generate a new one.", revoked.fact("Token"));
+        browser.assertAccessible("an owner sees a revoked token");
+
+        revoked.generateNewToken();
+        assertFalse(revoked.isOpen(ConsolePage.ROTATE), "no question about a grace period for a token that is gone");
+        assertTrue(revoked.confirmationText().contains("To rotate the SCIM token"), revoked.confirmationText());
+        phone.approve(OWNER, pendingVerification(), revoked.numberToTypeOnThePhone()).statusCode(200);
+        revoked.awaitTokenDialog();
+        assertTrue(revoked.tokenDialogText().contains("This is the new token. The previous token no longer works."),
+                revoked.tokenDialogText());
+        String generated = revoked.copyToken();
+        revoked.closeTokenDialog();
+        Flows.introspect(generated).body("active", equalTo(true));
+        Flows.introspect(first).body("active", equalTo(false));
+        browser.waitFor(driver -> revoked.tokenActions().equals(List.of("View Token", "Rotate token", "Revoke token")));
     }
 
     @Test

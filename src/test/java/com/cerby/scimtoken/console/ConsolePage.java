@@ -82,6 +82,33 @@ public final class ConsolePage {
         return Accessible.named(panel(), "button", buttonName).isPresent();
     }
 
+    /** The buttons the panel offers for the token, in order: its buttons outside "Sign-in methods" and "Audit log". */
+    public List<String> tokenActions() {
+        WebElement panel = panel();
+        List<WebElement> elsewhere = java.util.stream.Stream.of(SIGN_IN_METHODS, "Audit log")
+                .flatMap(name -> Accessible.named(panel, "region", name).stream())
+                .flatMap(region -> Accessible.all(region, "button").stream()).toList();
+        return Accessible.all(panel, "button").stream().filter(button -> !elsewhere.contains(button))
+                .map(WebElement::getAccessibleName).toList();
+    }
+
+    /** Whether the region "Danger zone" is shown and offers the button. */
+    public boolean dangerZoneOffers(String buttonName) {
+        return Accessible.named(panel(), "region", "Danger zone")
+                .flatMap(zone -> Accessible.named(zone, "button", buttonName)).isPresent();
+    }
+
+    /** Generate new token (after a revocation or expiry): the confirmation dialog opens at once, no grace question. */
+    public void generateNewToken() {
+        click(panel(), "button", "Generate new token");
+        dialog(CONFIRM);
+    }
+
+    /** Waits until the panel's token fact reads so (after an operation the panel reads the state again). */
+    public void awaitFact(String term, String text) {
+        browser.waitFor(driver -> text.equals(fact(term)));
+    }
+
     /** The panel's announcement after an operation (its status region). */
     public String announcement() {
         return browser.waitFor(driver -> nonEmptyText(panel(), "status"));
@@ -406,6 +433,21 @@ public final class ConsolePage {
                 .map(WebElement::getAccessibleName)
                 .filter(name -> !name.equals("Cancel"))
                 .toList();
+    }
+
+    /** Whether the confirmation dialog offers the button now. */
+    public boolean confirmationOffers(String buttonName) {
+        return Accessible.named(dialog(CONFIRM), "button", buttonName).isPresent();
+    }
+
+    /** The countdown ("Expires in 4:59") if the confirmation dialog shows one. */
+    public Optional<String> countDown() {
+        return Accessible.all(dialog(CONFIRM), "timer").stream().map(WebElement::getText).findFirst();
+    }
+
+    /** Whether the confirmation dialog shows its busy indicator (a progress bar named "Waiting"). */
+    public boolean confirmationIsBusy() {
+        return Accessible.named(dialog(CONFIRM), "progressbar", "Waiting").isPresent();
     }
 
     public void tryAgain() {
