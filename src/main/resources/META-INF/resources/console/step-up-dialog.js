@@ -5,16 +5,17 @@ import { ModalElement } from './modal.js';
 import { passkeyObstacle, usePasskey } from './webauthn.js';
 import './count-down.js';
 
+/** The message key that names what a verification is for. */
 const PURPOSES = {
-  reveal: 'view the SCIM token',
-  rotate: 'rotate the SCIM token',
-  revoke: 'revoke the SCIM token',
-  manage_factors: 'change how you confirm it is you',
+  reveal: 'purposeReveal',
+  rotate: 'purposeRotate',
+  revoke: 'purposeRevoke',
+  manage_factors: 'purposeManageFactors',
 };
 /** The actions an email code may confirm unless the host says otherwise (the service's default, §5). */
 const EMAIL_ACTIONS = ['reveal'];
 const LONG_POLL_SECONDS = 25;
-const names = new Intl.ListFormat('en', { type: 'conjunction' });
+const names = new Intl.ListFormat(undefined, { type: 'conjunction' });
 
 function pause(milliseconds) {
   return new Promise((resolve) => { setTimeout(resolve, milliseconds); });
@@ -68,26 +69,25 @@ class StepUpDialog extends ModalElement {
   #ways = h('div', { className: 'scim-ways' });
   #passkeyButton = h('button', {
     type: 'button', className: 'scim-secondary', onclick: () => this.#confirmWithPasskey(),
-  }, 'Use a passkey');
-  #totpCode = codeField('Authenticator code', 'The 6-digit code from your authenticator app.');
-  #recoveryCode = codeField('Recovery code', 'One of the recovery codes you saved, such as 7hq2-m9xk. Each works '
-    + 'once.', 'text');
+  }, t('usePasskey'));
+  #totpCode = codeField(t('authenticatorCode'), t('authenticatorCodeHint'));
+  #recoveryCode = codeField(t('recoveryCode'), t('recoveryCodeHint'), 'text');
   #recoveryForm = null;
-  #emailCode = codeField('Code from the email', 'The 8-digit code in the email.');
+  #emailCode = codeField(t('emailCode'), t('emailCodeHint'));
   #emailForm = null;
 
   render() {
-    this.#challenge.append(h('label', { htmlFor: this.#number.id }, 'Type this number on your phone'), this.#number,
+    this.#challenge.append(h('label', { htmlFor: this.#number.id }, t('typeThisNumber')), this.#number,
       this.#phones);
     return {
-      heading: 'Confirm your identity to continue',
+      heading: t('confirmIdentity'),
       content: [
         this.#intro,
         h('div', { className: 'scim-progress' }, this.#busy, this.#progress),
         this.#failure,
         this.#ways,
         h('div', { className: 'scim-actions' },
-          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, 'Cancel')),
+          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, t('cancel'))),
       ],
     };
   }
@@ -133,7 +133,7 @@ class StepUpDialog extends ModalElement {
     if (passkeys.length > 0) {
       const obstacle = passkeyObstacle();
       ways.push(h('div', { className: 'scim-way' }, obstacle
-        ? h('p', { className: 'scim-note' }, 'You have a passkey, but it cannot be used on this page. ',
+        ? h('p', { className: 'scim-note' }, t('passkeyUnusableHere'), ' ',
           problemSentence(obstacle))
         : h('p', {}, this.#passkeyButton)));
     }
@@ -144,36 +144,37 @@ class StepUpDialog extends ModalElement {
     if (totp) {
       ways.push(h('form', { className: 'scim-code-form scim-way', noValidate: true,
         onsubmit: (event) => this.#submitTotp(event) }, this.#totpCode.root,
-      h('button', { type: 'submit' }, 'Verify code')));
+      h('button', { type: 'submit' }, t('verifyCode'))));
     }
     if (this.action === 'manage_factors' && recoveryCodes?.remaining > 0) {
       this.#recoveryForm = h('form', { className: 'scim-code-form', noValidate: true, hidden: true,
         onsubmit: (event) => this.#submitRecoveryCode(event) }, this.#recoveryCode.root,
-      h('button', { type: 'submit' }, 'Verify recovery code'));
+      h('button', { type: 'submit' }, t('verifyRecoveryCode')));
       ways.push(h('div', { className: 'scim-way' }, h('p', {}, h('button', {
         type: 'button', className: 'scim-secondary', onclick: (event) => this.#showForm(event, this.#recoveryForm,
           this.#recoveryCode),
-      }, 'Use a recovery code')), this.#recoveryForm));
+      }, t('useRecoveryCode'))), this.#recoveryForm));
     }
     if (this.context.email && emailActions.includes(this.action)) {
       this.#emailForm = h('form', { className: 'scim-code-form', noValidate: true, hidden: true,
         onsubmit: (event) => this.#submitEmailCode(event) }, this.#emailCode.root,
-      h('button', { type: 'submit' }, 'Verify emailed code'));
+      h('button', { type: 'submit' }, t('verifyEmailCode')));
       ways.push(h('div', { className: 'scim-way' }, h('p', {}, h('button', {
         type: 'button', className: 'scim-secondary', onclick: () => this.#start('email'),
-      }, 'Email me a code')), this.#emailForm));
+      }, t('emailMeACode'))), this.#emailForm));
     }
-    const purpose = PURPOSES[this.action];
+    const purpose = t(PURPOSES[this.action]);
     if (ways.length === 0) {
-      this.#intro.textContent = `To ${purpose}, you need a way to confirm it is you, and you have none yet. Set one `
-        + 'up under "Sign-in methods" first.';
+      this.#intro.textContent = t('noWayToConfirm', { purpose });
       return;
     }
-    this.#intro.textContent = devices.length > 0
-      ? `To ${purpose}, approve the request on your phone${ways.length > 1 ? ', or use another way below' : ''}.`
-      : `To ${purpose}, confirm it is you ${ways.length > 1 ? 'in one of these ways' : 'this way'}.`;
+    if (devices.length > 0) {
+      this.#intro.textContent = t(ways.length > 1 ? 'approveOnPhoneOrAnotherWay' : 'approveOnPhone', { purpose });
+    } else {
+      this.#intro.textContent = t(ways.length > 1 ? 'confirmInOneOfTheseWays' : 'confirmThisWay', { purpose });
+    }
     this.#ways.replaceChildren(...ways.flatMap((way, index) => (index === 1
-      ? [h('h3', { className: 'scim-subheading' }, 'Other ways to confirm'), way] : [way])));
+      ? [h('h3', { className: 'scim-subheading' }, t('otherWays')), way] : [way])));
     if (devices.length > 0) {
       this.#start('push');
     }
@@ -265,9 +266,9 @@ class StepUpDialog extends ModalElement {
   async #showPhones() {
     try {
       const devices = await this.#api.myDevices();
-      this.#phones.textContent = `Sent to ${names.format(devices.items.map((device) => device.name))}.`;
+      this.#phones.textContent = t('sentTo', { phones: names.format(devices.items.map((device) => device.name)) });
     } catch {
-      this.#phones.textContent = 'Sent to your phones.';
+      this.#phones.textContent = t('sentToYourPhones');
     }
   }
 
@@ -333,7 +334,7 @@ class StepUpDialog extends ModalElement {
     event.preventDefault();
     const code = this.#totpCode.control.value.replace(/\s/g, '');
     if (!/^\d{6}$/.test(code)) {
-      this.#totpCode.showError('Enter the 6-digit code from your authenticator app.');
+      this.#totpCode.showError(t('enterAuthenticatorCode'));
       return;
     }
     this.#submitCode('totp', this.#totpCode, code);
@@ -343,7 +344,7 @@ class StepUpDialog extends ModalElement {
     event.preventDefault();
     const code = this.#recoveryCode.control.value.trim();
     if (!code || code.length > 64) {
-      this.#recoveryCode.showError('Enter one of your recovery codes, such as 7hq2-m9xk.');
+      this.#recoveryCode.showError(t('enterRecoveryCode'));
       return;
     }
     this.#submitCode('recovery_code', this.#recoveryCode, code);
@@ -370,7 +371,7 @@ class StepUpDialog extends ModalElement {
     event.preventDefault();
     const code = this.#emailCode.control.value.replace(/\s/g, '');
     if (!/^\d{8}$/.test(code)) {
-      this.#emailCode.showError('Enter the 8-digit code from the email.');
+      this.#emailCode.showError(t('enterEmailCode'));
       return;
     }
     const failure = await this.#completeEmail(code);
@@ -383,7 +384,7 @@ class StepUpDialog extends ModalElement {
   async #completeEmail(code) {
     const email = this.#email;
     if (!email) {
-      return 'This request is already finished. Start again.';
+      return t('problemVerificationNotPending');
     }
     this.#emailCode.clearError();
     try {
