@@ -124,6 +124,11 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
+    /** Emulates the browser's locale (what Intl formats with), e.g. "de-DE"; null goes back to the browser's own. */
+    public void emulateLocale(String locale) {
+        driver.executeCdpCommand("Emulation.setLocaleOverride", locale == null ? Map.of() : Map.of("locale", locale));
+    }
+
     /** Emulates the media feature prefers-color-scheme ("light" or "dark"); null goes back to the system's. */
     public void emulateColorScheme(String scheme) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",

@@ -420,6 +420,23 @@ class ConsoleBrowserTest extends DatabaseTest {
     }
 
     @Test
+    void datesFollowTheBrowsersLocale() {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        Flows.approvedReveal(OWNER, WORKSPACE, phone).statusCode(200);
+        ConsolePage english = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        assertTrue(english.fact("Created").matches("[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\s[AP]M by alice"),
+                english.fact("Created"));
+        browser.emulateLocale("de-DE");
+        try {
+            ConsolePage german = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+            assertTrue(german.fact("Created").matches("\\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2} by alice"),
+                    german.fact("Created"));
+        } finally {
+            browser.emulateLocale(null);
+        }
+    }
+
+    @Test
     void theHostOverridesAnyMessageByKey() {
         TestPhone.enrolledFor(OWNER);
         ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER, Map.of("messages",
