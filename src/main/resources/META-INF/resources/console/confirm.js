@@ -1,7 +1,7 @@
 import { createApi } from './api.js';
 import { openConfirmChannel } from './confirm-channel.js';
 import { h, liveRegion, uid } from './dom.js';
-import { problemSentence } from './messages.js';
+import { configureMessages, problemSentence, t } from './messages.js';
 
 /** How long the confirm page waits for the window that asked to answer; the channel answers within milliseconds. */
 const CLAIM_MILLISECONDS = 1500;
@@ -52,7 +52,7 @@ class EmailConfirm extends HTMLElement {
   link;
   context;
 
-  #heading = h('h2', { id: uid('scim-email-confirm'), tabIndex: -1 }, 'Email confirmation');
+  #heading = h('h2', { id: uid('scim-email-confirm'), tabIndex: -1 }, t('emailConfirmation'));
   #body = h('div');
   #status = liveRegion();
   #failure = liveRegion({ assertive: true });
@@ -64,8 +64,7 @@ class EmailConfirm extends HTMLElement {
     this.append(h('section', { className: 'scim-email-confirm', 'aria-labelledby': this.#heading.id },
       this.#heading, this.#status, this.#failure, this.#body));
     if (!this.link) {
-      this.#failure.textContent = 'This link is not complete. Open the link from the email again, or type the code '
-        + 'from the email in the window that asked for it.';
+      this.#failure.textContent = t('linkIncomplete');
       return;
     }
     this.#handOver();
@@ -73,7 +72,7 @@ class EmailConfirm extends HTMLElement {
 
   async #handOver() {
     const { verification, code } = this.link;
-    this.#status.textContent = 'Looking for the window that asked…';
+    this.#status.textContent = t('lookingForWindow');
     const channel = openConfirmChannel();
     const mine = (type) => (data) => data?.verification === verification && type.includes(data?.type);
     const claimed = waitFor(channel, mine(['claimed']), CLAIM_MILLISECONDS);
@@ -83,14 +82,14 @@ class EmailConfirm extends HTMLElement {
       this.#notHere();
       return;
     }
-    this.#status.textContent = 'Confirming in the window that asked…';
+    this.#status.textContent = t('confirmingInWindow');
     const answer = await waitFor(channel, mine(['completed', 'failed']), COMPLETE_MILLISECONDS);
     channel.close();
     if (answer?.type === 'completed') {
-      this.#status.textContent = 'Done: the window that asked continues. You can close this page.';
+      this.#status.textContent = t('confirmedInWindow');
     } else {
       this.#status.replaceChildren();
-      this.#failure.textContent = answer?.sentence ?? 'The window that asked did not answer. Type the code there.';
+      this.#failure.textContent = answer?.sentence ?? t('windowDidNotAnswer');
       this.#notHere({ failed: true });
     }
   }
@@ -98,16 +97,14 @@ class EmailConfirm extends HTMLElement {
   /** No window of this browser asked: the code to type there, and "This wasn't me". */
   #notHere({ failed = false } = {}) {
     if (!failed) {
-      this.#status.textContent = 'This browser did not ask for this email, so opening the link confirms nothing here.';
+      this.#status.textContent = t('notAskedHere');
     }
     const code = h('output', { id: uid('scim-email-code'), className: 'scim-number' }, this.link.code);
     this.#body.replaceChildren(
-      h('p', {}, h('label', { htmlFor: code.id }, 'If you asked for it, type this code in the window that asked'),
-        code),
-      h('p', {}, 'If you did not ask for it, someone else is trying to confirm it is you: say so, and the request is '
-        + 'denied.'),
+      h('p', {}, h('label', { htmlFor: code.id }, t('typeCodeInWindow')), code),
+      h('p', {}, t('notYouSaySo')),
       h('p', {}, h('button', { type: 'button', className: 'scim-warning', onclick: () => this.#report() },
-        'This wasn\'t me')));
+        t('thisWasntMe'))));
   }
 
   async #report() {
@@ -115,14 +112,12 @@ class EmailConfirm extends HTMLElement {
     try {
       const api = this.context.api ?? await this.context.signIn?.();
       if (!api) {
-        this.#failure.textContent = 'Sign in to the web app where you manage Directory Sync, then open the link again '
-          + 'to report it.';
+        this.#failure.textContent = t('signInToReport');
         return;
       }
       await api.reportEmailVerification(this.link.verification, this.link.code);
       this.#body.replaceChildren();
-      this.#status.textContent = 'Thank you. The request was denied, and email codes for your account are paused for '
-        + '15 minutes. If you did not ask for it, tell your administrator: someone may be using your account.';
+      this.#status.textContent = t('reportedThankYou');
       this.#heading.focus();
     } catch (error) {
       this.#failure.textContent = problemSentence(error);
@@ -137,7 +132,8 @@ customElements.define('scim-email-confirm', EmailConfirm);
  * session from getAccessToken when the host has one, else signIn() (answers a promise of getAccessToken).
  */
 export function mountConfirm(element, { getAccessToken, signIn, apiBaseUrl = new URL('/', import.meta.url).href,
-  link = takeConfirmLink() } = {}) {
+  link = takeConfirmLink(), messages } = {}) {
+  configureMessages(messages);
   const confirm = document.createElement('scim-email-confirm');
   confirm.link = link;
   confirm.context = {

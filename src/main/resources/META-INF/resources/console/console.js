@@ -1,4 +1,5 @@
 import { createApi } from './api.js';
+import { configureMessages } from './messages.js';
 import './directory-sync.js';
 
 const STYLESHEET = new URL('console.css', import.meta.url).href;
@@ -18,17 +19,22 @@ function addStylesheet() {
  *   apiBaseUrl      where the service answers; by default the origin this module was loaded from
  *   emailActions    the actions "Email me a code" is offered for: the service's scim-token.email.actions, by
  *                   default ["reveal"]
+ *   messages        overrides of the console's words by key (messages.js: MESSAGES), e.g. { viewToken: 'Show key' }
+ *
+ * The look follows the custom properties --scim-accent, --scim-font and the others console.css lists, set on the
+ * element or any ancestor.
  *
  * Answers {unmount(), refresh()}.
  */
 export function mount(element, {
-  workspaceId, getAccessToken, apiBaseUrl = new URL('/', import.meta.url).href, emailActions,
+  workspaceId, getAccessToken, apiBaseUrl = new URL('/', import.meta.url).href, emailActions, messages,
 }) {
   if (!(element instanceof HTMLElement) || !workspaceId || typeof getAccessToken !== 'function') {
     throw new TypeError('mount(element, { workspaceId, getAccessToken }) needs an element, a workspace id and a '
       + 'function that answers the access token');
   }
   addStylesheet();
+  configureMessages(messages);
   const panel = document.createElement('scim-directory-sync');
   panel.context = {
     api: createApi({ baseUrl: apiBaseUrl, getAccessToken }), workspaceId, getAccessToken, emailActions,

@@ -1,3 +1,5 @@
+import { t } from './messages.js';
+
 /**
  * <scim-count-down>: "Expires in 4:59", counting down each second from start(seconds). It is a timer to
  * assistive technology, which does not announce every tick.
@@ -18,7 +20,7 @@ class CountDown extends HTMLElement {
     const end = performance.now() + seconds * 1000;
     const tick = () => {
       const left = Math.max(0, Math.ceil((end - performance.now()) / 1000));
-      this.textContent = `Expires in ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+      this.textContent = t('expiresIn', { minutes: Math.floor(left / 60), seconds: String(left % 60).padStart(2, '0') });
       if (left === 0) {
         this.stop();
       }

@@ -1,6 +1,6 @@
 import { canManageToken, canViewToken, claimsOf } from './claims.js';
 import { h, liveRegion, uid } from './dom.js';
-import { formatDateTime, problemSentence } from './messages.js';
+import { formatDateTime, problemSentence, t } from './messages.js';
 import { ask } from './modal.js';
 import './audit-log.js';
 import './revoke-dialog.js';
@@ -9,20 +9,18 @@ import './sign-in-methods.js';
 import './step-up-dialog.js';
 import './token-dialog.js';
 
-const ENDED = {
-  revoked: 'The token was revoked. An owner must rotate it to issue a new one.',
-  expired: 'The token has expired. An owner must rotate it to issue a new one.',
-};
+const ENDED = { revoked: 'tokenRevoked', expired: 'tokenExpired' };
 
 function modal(tag, properties) {
   return Object.assign(document.createElement(tag), properties);
 }
 
 /**
- * <scim-directory-sync>: the Directory Sync panel. It shows the state of the workspace's SCIM token and, by the
- * caller's role, View Token (owners, super admins, admins), Rotate token and Revoke token (owners), each behind a
- * step-up verification; below, the caller's sign-in methods and the audit log. The roles come from the JWT only to decide
- * what to show.
+ * <scim-directory-sync>: the Directory Sync panel. It shows the state of the workspace's SCIM token and only the
+ * actions that apply to it for the caller's role: no token yet, View Token (it creates the first one); an active
+ * token, View Token (owners, super admins, admins), Rotate token and, apart in a danger zone, Revoke token (owners);
+ * a revoked or expired token, Generate new token (owners). Each action is behind a step-up verification; below, the
+ * caller's sign-in methods and the audit log. The roles come from the JWT only to decide what to show.
  *
  * Set before connecting: context = {api, workspaceId, getAccessToken}.
  */
@@ -32,11 +30,16 @@ class DirectorySync extends HTMLElement {
   #claims = {};
   #facts = h('dl', { className: 'scim-facts' });
   #actions = h('div', { className: 'scim-actions' });
-  #view = h('button', { type: 'button', onclick: () => this.#viewToken() }, 'View Token');
-  #rotate = h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#rotateToken() },
-    'Rotate token');
-  #revoke = h('button', { type: 'button', className: 'scim-warning', onclick: () => this.#revokeToken() },
-    'Revoke token');
+  #view = h('button', { type: 'button', className: 'scim-primary', hidden: true, onclick: () => this.#viewToken() },
+    t('viewToken'));
+  #rotate = h('button', { type: 'button', className: 'scim-secondary', hidden: true,
+    onclick: () => this.#rotateToken() }, t('rotateToken'));
+  #generate = h('button', { type: 'button', className: 'scim-primary', hidden: true,
+    onclick: () => this.#generateToken() }, t('generateNewToken'));
+  #revoke = h('button', { type: 'button', className: 'scim-danger', onclick: () => this.#revokeToken() },
+    t('revokeToken'));
+  #dangerZone = null;
+  #ownersOnly = h('p', { className: 'scim-note', hidden: true });
   #status = liveRegion();
   #failure = liveRegion({ assertive: true });
   #signInMethods = h('scim-sign-in-methods');
@@ -46,35 +49,33 @@ class DirectorySync extends HTMLElement {
     if (this.childElementCount > 0) {
       return;
     }
-    const heading = h('h2', { id: uid('scim-directory-sync'), className: 'scim-title' }, 'Directory Sync');
+    const heading = h('h2', { id: uid('scim-directory-sync'), className: 'scim-title' }, t('directorySync'));
     const section = h('section', { className: 'scim-console', 'aria-labelledby': heading.id }, heading,
-      h('p', {}, 'Identity providers such as Okta and Microsoft Entra ID use the SCIM token to provision users and '
-        + 'groups into this workspace.'));
+      h('p', {}, t('panelIntro')));
     this.append(section);
     try {
       this.#claims = claimsOf(await this.context.getAccessToken());
     } catch {
-      section.append(h('p', { role: 'alert' }, 'Your session could not be read. Sign in again.'));
+      section.append(h('p', { role: 'alert' }, t('sessionUnreadable')));
       return;
     }
     if (!canViewToken(this.#claims)) {
-      section.append(h('p', { className: 'scim-note' },
-        'Only workspace owners, super admins and admins can see the Directory Sync settings.'));
+      section.append(h('p', { className: 'scim-note' }, t('notAllowedToSee')));
       return;
     }
     this.#actions.append(this.#view);
     if (canManageToken(this.#claims)) {
-      this.#actions.append(this.#rotate, this.#revoke);
+      this.#actions.append(this.#rotate, this.#generate);
+      const dangerHeading = h('h3', { id: uid('scim-danger-zone'), className: 'scim-subheading' }, t('dangerZone'));
+      this.#dangerZone = h('section', { className: 'scim-danger-zone', 'aria-labelledby': dangerHeading.id,
+        hidden: true }, dangerHeading, h('p', {}, t('dangerZoneIntro')), h('p', {}, this.#revoke));
     }
     this.#auditLog.context = this.context;
     this.#signInMethods.context = { ...this.context, email: this.#claims.email };
     this.#signInMethods.addEventListener('scim-factors-changed', () => this.#auditLog.reload());
     this.#signInMethods.addEventListener('scim-passkeys-changed', () => this.#auditLog.reload());
-    section.append(this.#facts, this.#actions);
-    if (!canManageToken(this.#claims)) {
-      section.append(h('p', { className: 'scim-note' }, 'Only workspace owners can rotate or revoke the token.'));
-    }
-    section.append(this.#status, this.#failure, this.#signInMethods, this.#auditLog);
+    section.append(this.#facts, this.#actions, this.#ownersOnly, this.#status, this.#failure, this.#dangerZone,
+      this.#signInMethods, this.#auditLog);
     await this.refresh();
   }
 
@@ -88,22 +89,31 @@ class DirectorySync extends HTMLElement {
     await this.#auditLog.reload();
   }
 
-  /** The token's facts; a revoked or expired token (metadata "status") is said so, and View Token is gone. */
+  /** The token's facts and the actions that apply to its state ("none", "active", "revoked" or "expired"). */
   #showFacts(metadata) {
-    const ended = ENDED[metadata.status];
+    const owner = canManageToken(this.#claims);
+    const ended = ENDED[metadata.status] && t(ENDED[metadata.status]);
     this.#view.hidden = Boolean(ended);
+    this.#rotate.hidden = metadata.status !== 'active';
+    this.#generate.hidden = !ended;
+    if (this.#dangerZone) {
+      this.#dangerZone.hidden = metadata.status !== 'active';
+    }
+    this.#ownersOnly.hidden = owner;
+    this.#ownersOnly.textContent = ended ? t('onlyOwnersGenerate') : t('onlyOwnersManage');
     if (!metadata.hint) {
-      this.#facts.replaceChildren(this.#fact('Token', ended ?? 'No token yet. View Token creates one.'));
+      this.#facts.replaceChildren(this.#fact(t('factToken'), ended ?? t('noTokenYet')));
       return;
     }
     this.#facts.replaceChildren(...[
-      ended && this.#fact('Status', ended),
-      this.#fact('Token', h('code', {}, metadata.hint)),
-      this.#fact('Created', `${formatDateTime(metadata.createdAt)} by ${metadata.createdBy}`),
-      this.#fact('Last used', metadata.lastUsedAt ? formatDateTime(metadata.lastUsedAt) : 'Never'),
-      this.#fact('Expires', metadata.expiresAt ? formatDateTime(metadata.expiresAt) : 'Never'),
-      metadata.previous && this.#fact('Previous token', h('code', {}, metadata.previous.hint),
-        ` keeps working until ${formatDateTime(metadata.previous.expiresAt)}`),
+      ended && this.#fact(t('factStatus'), ended),
+      this.#fact(t('factToken'), h('code', {}, metadata.hint)),
+      this.#fact(t('factCreated'), t('createdBy', { when: formatDateTime(metadata.createdAt),
+        who: metadata.createdBy })),
+      this.#fact(t('factLastUsed'), metadata.lastUsedAt ? formatDateTime(metadata.lastUsedAt) : t('never')),
+      this.#fact(t('factExpires'), metadata.expiresAt ? formatDateTime(metadata.expiresAt) : t('never')),
+      metadata.previous && this.#fact(t('factPreviousToken'), h('code', {}, metadata.previous.hint),
+        t('previousKeepsWorking', { when: formatDateTime(metadata.previous.expiresAt) })),
     ].filter(Boolean));
   }
 
@@ -129,13 +139,25 @@ class DirectorySync extends HTMLElement {
   async #rotateToken() {
     this.#clearMessages();
     const choice = await ask(this, modal('scim-rotate-dialog'));
-    const verificationId = choice && await this.#verify('rotate');
+    if (choice) {
+      await this.#issue(choice.gracePeriodSeconds);
+    }
+  }
+
+  /** After a revocation or expiry no token works, so there is no grace period to ask about. */
+  async #generateToken() {
+    this.#clearMessages();
+    await this.#issue(0);
+  }
+
+  /** An owner's rotation: a new token behind a verification, shown once. */
+  async #issue(gracePeriodSeconds) {
+    const verificationId = await this.#verify('rotate');
     if (!verificationId) {
       return;
     }
     try {
-      const rotated = await this.context.api.rotate(this.context.workspaceId, verificationId,
-        choice.gracePeriodSeconds);
+      const rotated = await this.context.api.rotate(this.context.workspaceId, verificationId, gracePeriodSeconds);
       this.append(modal('scim-token-dialog', {
         token: rotated.token, rotated: true, previousTokenExpiresAt: rotated.previousTokenExpiresAt,
       }));
@@ -154,7 +176,7 @@ class DirectorySync extends HTMLElement {
     }
     try {
       await this.context.api.revoke(this.context.workspaceId, verificationId);
-      this.#status.textContent = 'The token was revoked: it no longer works.';
+      this.#status.textContent = t('revokedAnnouncement');
     } catch (error) {
       this.#failure.textContent = problemSentence(error);
     }

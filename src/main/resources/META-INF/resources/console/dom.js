@@ -1,3 +1,5 @@
+import { t } from './messages.js';
+
 /** Small helpers that build the console's DOM without innerHTML, so no markup is ever made from data. */
 
 let lastId = 0;
@@ -45,7 +47,7 @@ export function field({ label, hint, control }) {
     root,
     control,
     showError(text) {
-      error.replaceChildren(h('span', { className: 'scim-visually-hidden' }, 'Error: '), text);
+      error.replaceChildren(h('span', { className: 'scim-visually-hidden' }, t('errorPrefix')), text);
       error.hidden = false;
       root.classList.add('scim-field--error');
       control.setAttribute('aria-invalid', 'true');

@@ -1,5 +1,5 @@
 import { field, h, liveRegion, uid } from './dom.js';
-import { formatDateTime, problemSentence } from './messages.js';
+import { formatDateTime, problemSentence, t } from './messages.js';
 import { ask } from './modal.js';
 import { createPasskey, passkeyObstacle } from './webauthn.js';
 import './step-up-dialog.js';
@@ -23,12 +23,12 @@ const CALM = new Set(['passkey_not_created']);
 class Passkeys extends HTMLElement {
   context;
 
-  #heading = h('h4', { id: uid('scim-passkeys'), tabIndex: -1 }, 'Passkeys');
+  #heading = h('h4', { id: uid('scim-passkeys'), tabIndex: -1 }, t('passkeys'));
   #list = h('ul', { className: 'scim-passkey-list' });
-  #none = h('p', { hidden: true }, 'You have no passkeys yet.');
+  #none = h('p', { hidden: true }, t('noPasskeys'));
   #name = field({
-    label: 'Passkey name',
-    hint: 'How the list names it, such as "Work laptop".',
+    label: t('passkeyName'),
+    hint: t('passkeyNameHint'),
     control: h('input', { type: 'text', maxLength: 100, autocomplete: 'off', spellcheck: false }),
   });
   #status = liveRegion();
@@ -44,14 +44,13 @@ class Passkeys extends HTMLElement {
     const obstacle = passkeyObstacle();
     this.append(h('section', { className: 'scim-method', 'aria-labelledby': this.#heading.id },
       this.#heading,
-      h('p', {}, 'A passkey confirms that it is you with this device\'s screen lock or a security key, without a '
-        + 'phone. It works on this site only, so a look-alike site cannot use it.'),
+      h('p', {}, t('passkeysIntro')),
       this.#list,
       this.#none,
       obstacle
         ? h('p', { className: 'scim-note' }, problemSentence(obstacle))
         : h('form', { className: 'scim-passkey-form', noValidate: true, onsubmit: (event) => this.#add(event) },
-          this.#name.root, h('button', { type: 'submit' }, 'Add a passkey')),
+          this.#name.root, h('button', { type: 'submit' }, t('addPasskey'))),
       this.#status,
       this.#failure));
     this.reload();
@@ -62,7 +61,7 @@ class Passkeys extends HTMLElement {
     try {
       this.#items = (await this.context.api.myPasskeys()).items;
     } catch (error) {
-      this.#failure.textContent = `Your passkeys could not be listed. ${problemSentence(error)}`;
+      this.#failure.textContent = t('passkeysUnreadable', { reason: problemSentence(error) });
       return;
     }
     this.#list.replaceChildren(...this.#items.map((passkey) => this.#item(passkey)));
@@ -71,13 +70,13 @@ class Passkeys extends HTMLElement {
   }
 
   #item(passkey) {
-    const used = passkey.lastUsedAt ? `last used ${formatDateTime(passkey.lastUsedAt)}` : 'not used yet';
+    const used = passkey.lastUsedAt ? t('lastUsed', { when: formatDateTime(passkey.lastUsedAt) }) : t('notUsedYet');
     return h('li', {},
       h('span', {},
         h('strong', {}, passkey.name),
-        h('span', { className: 'scim-note' }, ` added ${formatDateTime(passkey.createdAt)}, ${used}`)),
+        h('span', { className: 'scim-note' }, ` ${t('addedWhen', { when: formatDateTime(passkey.createdAt), used })}`)),
       h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#remove(passkey) },
-        'Remove', h('span', { className: 'scim-visually-hidden' }, ` ${passkey.name}`)));
+        t('remove'), h('span', { className: 'scim-visually-hidden' }, ` ${passkey.name}`)));
   }
 
   async #add(event) {
@@ -88,7 +87,7 @@ class Passkeys extends HTMLElement {
     this.#clearMessages();
     const name = this.#name.control.value.trim();
     if (!name) {
-      this.#name.showError('Enter a name for the passkey.');
+      this.#name.showError(t('enterPasskeyName'));
       this.#name.control.focus();
       return;
     }
@@ -98,10 +97,9 @@ class Passkeys extends HTMLElement {
       const added = await this.#register(name);
       if (added) {
         this.#name.control.value = '';
-        this.#status.textContent = `Passkey "${added.name}" added. When you are asked to confirm it is you, choose `
-          + '"Use a passkey".';
+        this.#status.textContent = t('passkeyAdded', { name: added.name });
       } else {
-        this.#status.textContent = 'No passkey was added.';
+        this.#status.textContent = t('noPasskeyAdded');
       }
     } catch (error) {
       this.#failed(error);
@@ -131,15 +129,14 @@ class Passkeys extends HTMLElement {
         throw error;
       }
     }
-    this.#status.textContent = 'You already have a way to confirm it is you: confirm with it, then make the passkey '
-      + 'again.';
+    this.#status.textContent = t('confirmThenMakePasskeyAgain');
     this.#approval = await this.#confirm();
     return this.#approval ? this.#createAndRegister(name) : null;
   }
 
   async #createAndRegister(name) {
     const options = await this.context.api.passkeyOptions();
-    this.#status.textContent = 'Follow your browser\'s prompt to make the passkey…';
+    this.#status.textContent = t('followBrowserPrompt');
     const credential = await createPasskey(options);
     const added = await this.context.api.registerPasskey(name, credential, this.#approval);
     this.#approval = null;
@@ -161,7 +158,7 @@ class Passkeys extends HTMLElement {
     try {
       if (verificationId) {
         await this.context.api.removePasskey(passkey.id, verificationId);
-        this.#status.textContent = `Passkey "${passkey.name}" removed.`;
+        this.#status.textContent = t('passkeyRemoved', { name: passkey.name });
       }
     } catch (error) {
       this.#failed(error);

@@ -1,4 +1,5 @@
 import { field, h } from './dom.js';
+import { t } from './messages.js';
 import { ModalElement } from './modal.js';
 
 /**
@@ -9,28 +10,27 @@ class RevokeDialog extends ModalElement {
   workspaceId;
 
   #confirmation = field({
-    label: 'Workspace id',
+    label: t('workspaceId'),
     control: h('input', { type: 'text', autocomplete: 'off', spellcheck: false }),
   });
 
   render() {
     return {
-      heading: 'Revoke token',
+      heading: t('revokeToken'),
       content: h('form', { noValidate: true, onsubmit: (event) => this.#submit(event) },
-        h('p', {}, 'The token stops working at once: your identity provider can no longer provision users until an '
-          + 'owner rotates the token to issue a new one.'),
-        h('p', {}, 'To confirm, type the workspace id ', h('strong', {}, this.workspaceId), '.'),
+        h('p', {}, t('revokeIntro')),
+        h('p', {}, t('typeWorkspaceIdBefore'), h('strong', {}, this.workspaceId), t('typeWorkspaceIdAfter')),
         this.#confirmation.root,
         h('div', { className: 'scim-actions' },
-          h('button', { type: 'submit', className: 'scim-warning' }, 'Continue'),
-          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, 'Cancel'))),
+          h('button', { type: 'submit', className: 'scim-warning' }, t('continue')),
+          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, t('cancel')))),
     };
   }
 
   #submit(event) {
     event.preventDefault();
     if (this.#confirmation.control.value.trim() !== this.workspaceId) {
-      this.#confirmation.showError(`Type ${this.workspaceId} exactly to confirm.`);
+      this.#confirmation.showError(t('typeWorkspaceIdExactly', { workspaceId: this.workspaceId }));
       this.#confirmation.control.focus();
       return;
     }

@@ -1,11 +1,13 @@
 import { h, uid } from './dom.js';
+import { t } from './messages.js';
 import { ModalElement } from './modal.js';
 
+/** The grace periods offered, each with the message key of its label. */
 const GRACE_PERIODS = [
-  { label: 'None: it stops working at once', seconds: 0 },
-  { label: '1 hour', seconds: 3600 },
-  { label: '1 day', seconds: 86400 },
-  { label: '7 days', seconds: 604800 },
+  { label: 'graceNone', seconds: 0 },
+  { label: 'graceOneHour', seconds: 3600 },
+  { label: 'graceOneDay', seconds: 86400 },
+  { label: 'graceSevenDays', seconds: 604800 },
 ];
 
 /**
@@ -19,24 +21,23 @@ class RotateDialog extends ModalElement {
   render() {
     const name = uid('scim-grace');
     this.#fieldset.append(
-      h('legend', {}, 'How long should the current token keep working?'),
+      h('legend', {}, t('graceQuestion')),
       this.#error,
       ...GRACE_PERIODS.map(({ label, seconds }) => {
         const id = uid('scim-grace-option');
         return h('div', { className: 'scim-radio' },
           h('input', { type: 'radio', id, name, value: String(seconds) }),
-          h('label', { htmlFor: id }, label));
+          h('label', { htmlFor: id }, t(label)));
       }),
     );
     return {
-      heading: 'Rotate token',
+      heading: t('rotateToken'),
       content: h('form', { noValidate: true, onsubmit: (event) => this.#submit(event) },
-        h('p', {}, 'Rotating issues a new token. Give your identity provider the new token before the current one '
-          + 'stops working.'),
+        h('p', {}, t('rotateIntro')),
         this.#fieldset,
         h('div', { className: 'scim-actions' },
-          h('button', { type: 'submit' }, 'Continue'),
-          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, 'Cancel'))),
+          h('button', { type: 'submit' }, t('continue')),
+          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, t('cancel')))),
     };
   }
 
@@ -44,8 +45,8 @@ class RotateDialog extends ModalElement {
     event.preventDefault();
     const chosen = this.#fieldset.querySelector('input:checked');
     if (!chosen) {
-      this.#error.replaceChildren(h('span', { className: 'scim-visually-hidden' }, 'Error: '),
-        'Choose how long the current token keeps working.');
+      this.#error.replaceChildren(h('span', { className: 'scim-visually-hidden' }, t('errorPrefix')),
+        t('chooseGracePeriod'));
       this.#error.hidden = false;
       this.#fieldset.querySelector('input').focus();
       return;

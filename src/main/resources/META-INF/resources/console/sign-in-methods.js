@@ -1,5 +1,5 @@
 import { field, h, liveRegion, uid } from './dom.js';
-import { formatDateTime, problemSentence } from './messages.js';
+import { formatDateTime, problemSentence, t } from './messages.js';
 import { ask, ModalElement } from './modal.js';
 import './passkeys.js';
 import './step-up-dialog.js';
@@ -8,10 +8,6 @@ const RECOVERY_FILE = 'scim-token-recovery-codes.txt';
 
 /** The person closed "Confirm your identity to continue": nothing was changed, nothing is said. */
 const CANCELLED = Symbol('cancelled');
-
-function plural(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /**
  * <scim-recovery-codes-dialog>: "Save your recovery codes". The ten new codes, shown this once, with Copy and
@@ -28,15 +24,14 @@ class RecoveryCodesDialog extends ModalElement {
   render() {
     this.#list.append(...this.codes.map((code) => h('li', {}, h('code', {}, code))));
     return {
-      heading: 'Save your recovery codes',
+      heading: t('saveRecoveryCodes'),
       content: [
-        h('p', {}, 'Each code confirms it is you once, for a change of your sign-in methods, such as removing a lost '
-          + 'phone. Keep them somewhere safe, apart from your devices: this is the only time they are shown.'),
+        h('p', {}, t('saveRecoveryCodesIntro')),
         this.#list,
         h('div', { className: 'scim-actions' },
-          h('button', { type: 'button', onclick: () => this.#copy() }, 'Copy'),
-          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#download() }, 'Download'),
-          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, 'Close')),
+          h('button', { type: 'button', onclick: () => this.#copy() }, t('copy')),
+          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#download() }, t('download')),
+          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, t('close'))),
         this.#status,
       ],
     };
@@ -48,16 +43,16 @@ class RecoveryCodesDialog extends ModalElement {
   }
 
   #text() {
-    return `Recovery codes for ${window.location.host}. Each works once.\n\n${this.codes.join('\n')}\n`;
+    return `${t('recoveryCodesFileHeading', { host: window.location.host })}\n\n${this.codes.join('\n')}\n`;
   }
 
   async #copy() {
     this.#status.textContent = '';
     try {
       await navigator.clipboard.writeText(this.#text());
-      this.#status.textContent = 'Copied';
+      this.#status.textContent = t('copied');
     } catch {
-      this.#status.textContent = 'Copying is not allowed here: use Download, or write the codes down.';
+      this.#status.textContent = t('copyCodesNotAllowed');
     }
   }
 
@@ -69,7 +64,7 @@ class RecoveryCodesDialog extends ModalElement {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    this.#status.textContent = `Downloaded as ${RECOVERY_FILE}`;
+    this.#status.textContent = t('downloadedAs', { file: RECOVERY_FILE });
   }
 }
 
@@ -90,15 +85,14 @@ class SignInMethods extends HTMLElement {
 
   #factors = { devices: [], totp: null, passkeys: [], recoveryCodes: null };
   #heading = h('h3', { id: uid('scim-sign-in-methods'), className: 'scim-subheading', tabIndex: -1 },
-    'Sign-in methods');
-  #phonesHeading = h('h4', { id: uid('scim-phones'), tabIndex: -1 }, 'Phones');
+    t('signInMethods'));
+  #phonesHeading = h('h4', { id: uid('scim-phones'), tabIndex: -1 }, t('phones'));
   #phones = h('ul', { className: 'scim-passkey-list' });
-  #noPhones = h('p', { hidden: true }, 'You have no phones. Enroll one in the mobile app (in local mode: on the phone '
-    + 'page).');
-  #totpHeading = h('h4', { id: uid('scim-totp'), tabIndex: -1 }, 'Authenticator app');
+  #noPhones = h('p', { hidden: true }, t('noPhones'));
+  #totpHeading = h('h4', { id: uid('scim-totp'), tabIndex: -1 }, t('authenticatorApp'));
   #totp = h('div');
   #passkeys = h('scim-passkeys');
-  #recoveryHeading = h('h4', { id: uid('scim-recovery'), tabIndex: -1 }, 'Recovery codes');
+  #recoveryHeading = h('h4', { id: uid('scim-recovery'), tabIndex: -1 }, t('recoveryCodes'));
   #recovery = h('div');
   #status = liveRegion();
   #failure = liveRegion({ assertive: true });
@@ -115,8 +109,7 @@ class SignInMethods extends HTMLElement {
     this.append(h('section', { className: 'scim-sign-in-methods', 'aria-labelledby': this.#heading.id,
       'aria-busy': 'true' },
       this.#heading,
-      h('p', {}, 'The ways you confirm it is you before the token is shown or changed. Keep more than one, so that '
-        + 'losing a phone does not lock you out.'),
+      h('p', {}, t('signInMethodsIntro')),
       this.#status,
       this.#failure,
       part(this.#phonesHeading, this.#phones, this.#noPhones),
@@ -133,7 +126,7 @@ class SignInMethods extends HTMLElement {
     try {
       this.#factors = await this.context.api.myFactors();
     } catch (error) {
-      this.#failure.textContent = `Your sign-in methods could not be listed. ${problemSentence(error)}`;
+      this.#failure.textContent = t('signInMethodsUnreadable', { reason: problemSentence(error) });
       return;
     } finally {
       section.setAttribute('aria-busy', 'false');
@@ -156,19 +149,19 @@ class SignInMethods extends HTMLElement {
   // ---- Phones --------------------------------------------------------------------------------------------------
 
   #phone(device) {
-    const used = device.lastUsedAt ? `last used ${formatDateTime(device.lastUsedAt)}` : 'not used yet';
+    const used = device.lastUsedAt ? t('lastUsed', { when: formatDateTime(device.lastUsedAt) }) : t('notUsedYet');
     return h('li', {},
       h('span', {},
         h('strong', {}, device.name),
-        h('span', { className: 'scim-note' }, ` added ${formatDateTime(device.createdAt)}, ${used}`)),
+        h('span', { className: 'scim-note' }, ` ${t('addedWhen', { when: formatDateTime(device.createdAt), used })}`)),
       h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#removePhone(device) },
-        'Remove', h('span', { className: 'scim-visually-hidden' }, ` ${device.name}`)));
+        t('remove'), h('span', { className: 'scim-visually-hidden' }, ` ${device.name}`)));
   }
 
   #removePhone(device) {
     return this.#change(this.#phonesHeading, true, async (verificationId) => {
       await this.context.api.removeDevice(device.id, verificationId);
-      return `Phone "${device.name}" removed. It can no longer approve requests.`;
+      return t('phoneRemoved', { name: device.name });
     });
   }
 
@@ -178,41 +171,40 @@ class SignInMethods extends HTMLElement {
     const { totp } = this.#factors;
     this.#totp.replaceChildren(totp
       ? h('div', {},
-        h('p', {}, `Your authenticator app is on, since ${formatDateTime(totp.confirmedAt)}.`),
+        h('p', {}, t('authenticatorOnSince', { when: formatDateTime(totp.confirmedAt) })),
         h('p', {}, h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#removeTotp() },
-          'Remove authenticator app')))
+          t('removeAuthenticatorApp'))))
       : h('div', {},
-        h('p', {}, 'An app such as Google Authenticator, Microsoft Authenticator or 1Password shows a new 6-digit '
-          + 'code every 30 seconds.'),
-        h('p', {}, h('button', { type: 'button', onclick: () => this.#setUpTotp() }, 'Set up an authenticator app'))));
+        h('p', {}, t('authenticatorAppIntro')),
+        h('p', {}, h('button', { type: 'button', onclick: () => this.#setUpTotp() }, t('setUpAuthenticatorApp')))));
   }
 
   #setUpTotp() {
     return this.#change(this.#totpHeading, this.#hasFactor, async (verificationId) => {
       const enrollment = await this.context.api.enrollTotp(verificationId);
       this.#showTotpEnrollment(enrollment);
-      return 'Scan the QR code with your authenticator app, then type the code it shows.';
+      return t('scanQrCode');
     }, { reload: false });
   }
 
   /** The QR code and the secret, once; "Turn on" proves the app works with its first code. */
   #showTotpEnrollment(enrollment) {
     const code = field({
-      label: 'Authenticator code',
-      hint: 'The 6-digit code your app shows for this service.',
+      label: t('authenticatorCode'),
+      hint: t('authenticatorSetupHint'),
       control: h('input', { type: 'text', inputMode: 'numeric', autocomplete: 'one-time-code', spellcheck: false }),
     });
     const secret = h('code', { className: 'scim-secret' }, enrollment.secret.replace(/(.{4})(?=.)/g, '$1 '));
     this.#totp.replaceChildren(h('form', { className: 'scim-totp-setup', noValidate: true,
       onsubmit: (event) => this.#turnOnTotp(event, code) },
-    h('img', { src: enrollment.qrCode, alt: 'QR code for your authenticator app', className: 'scim-qr-code',
+    h('img', { src: enrollment.qrCode, alt: t('qrCodeAlt'), className: 'scim-qr-code',
       width: 200, height: 200 }),
-    h('p', {}, 'Cannot scan it? Type this key into the app instead: ', secret),
+    h('p', {}, t('typeKeyInstead'), ' ', secret),
     code.root,
     h('div', { className: 'scim-actions' },
-      h('button', { type: 'submit' }, 'Turn on'),
+      h('button', { type: 'submit' }, t('turnOn')),
       h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#cancelTotpSetup() },
-        'Cancel setup'))));
+        t('cancelSetup')))));
     code.control.focus();
   }
 
@@ -226,7 +218,7 @@ class SignInMethods extends HTMLElement {
     event.preventDefault();
     const typed = code.control.value.replace(/\s/g, '');
     if (!/^\d{6}$/.test(typed)) {
-      code.showError('Enter the 6-digit code from your authenticator app.');
+      code.showError(t('enterAuthenticatorCode'));
       code.control.focus();
       return;
     }
@@ -241,8 +233,7 @@ class SignInMethods extends HTMLElement {
       const confirmed = await this.#withApproval(false, (verificationId) => this.context.api.confirmTotp(typed,
         verificationId));
       if (confirmed !== CANCELLED) {
-        this.#status.textContent = 'Your authenticator app is on. When you are asked to confirm it is you, type the '
-          + 'code it shows.';
+        this.#status.textContent = t('authenticatorTurnedOn');
         await this.reload();
         this.#showTotp();
         this.#totpHeading.focus();
@@ -264,7 +255,7 @@ class SignInMethods extends HTMLElement {
   #removeTotp() {
     return this.#change(this.#totpHeading, true, async (verificationId) => {
       await this.context.api.removeTotp(verificationId);
-      return 'Authenticator app removed. Its codes no longer work.';
+      return t('authenticatorRemoved');
     });
   }
 
@@ -273,13 +264,12 @@ class SignInMethods extends HTMLElement {
   #showRecovery() {
     const { recoveryCodes } = this.#factors;
     const left = recoveryCodes
-      ? h('p', {}, h('strong', {}, `${plural(recoveryCodes.remaining, 'recovery code')} left`),
-        recoveryCodes.createdAt ? ` (made ${formatDateTime(recoveryCodes.createdAt)}).` : '.')
-      : h('p', {}, 'If you lose your phone, a recovery code lets you confirm it is you once, to remove the phone and '
-        + 'add a new one. You have none yet.');
+      ? h('p', {}, h('strong', {}, t('recoveryCodesLeft', { count: recoveryCodes.remaining })),
+        recoveryCodes.createdAt ? ` ${t('recoveryCodesMade', { when: formatDateTime(recoveryCodes.createdAt) })}` : '.')
+      : h('p', {}, t('recoveryCodesIntro'));
     this.#recovery.replaceChildren(left, this.#hasFactor
       ? h('p', {}, h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#generateCodes() },
-        recoveryCodes ? 'Generate new recovery codes' : 'Generate recovery codes'))
+        recoveryCodes ? t('generateNewRecoveryCodes') : t('generateRecoveryCodes')))
       : h('p', { className: 'scim-note' }, problemSentence({ code: 'no_factor' })));
   }
 
@@ -287,7 +277,7 @@ class SignInMethods extends HTMLElement {
     return this.#change(this.#recoveryHeading, true, async (verificationId) => {
       const { codes } = await this.context.api.generateRecoveryCodes(verificationId);
       await ask(this, Object.assign(document.createElement('scim-recovery-codes-dialog'), { codes }));
-      return `${plural(codes.length, 'new recovery code')} made. Any older codes no longer work.`;
+      return t('recoveryCodesGenerated', { count: codes.length });
     });
   }
 

@@ -1,20 +1,21 @@
 import { openConfirmChannel } from './confirm-channel.js';
 import { field, h, liveRegion, uid } from './dom.js';
-import { outcomeSentence, problemSentence } from './messages.js';
+import { outcomeSentence, problemSentence, t } from './messages.js';
 import { ModalElement } from './modal.js';
 import { passkeyObstacle, usePasskey } from './webauthn.js';
 import './count-down.js';
 
+/** The message key that names what a verification is for. */
 const PURPOSES = {
-  reveal: 'view the SCIM token',
-  rotate: 'rotate the SCIM token',
-  revoke: 'revoke the SCIM token',
-  manage_factors: 'change how you confirm it is you',
+  reveal: 'purposeReveal',
+  rotate: 'purposeRotate',
+  revoke: 'purposeRevoke',
+  manage_factors: 'purposeManageFactors',
 };
 /** The actions an email code may confirm unless the host says otherwise (the service's default, §5). */
 const EMAIL_ACTIONS = ['reveal'];
 const LONG_POLL_SECONDS = 25;
-const names = new Intl.ListFormat('en', { type: 'conjunction' });
+const names = new Intl.ListFormat(undefined, { type: 'conjunction' });
 
 function pause(milliseconds) {
   return new Promise((resolve) => { setTimeout(resolve, milliseconds); });
@@ -61,48 +62,49 @@ class StepUpDialog extends ModalElement {
   #phones = h('p');
   #countDown = h('scim-count-down', { className: 'scim-count-down', hidden: true });
   #progress = liveRegion();
+  /** Shown while the dialog waits for the service, a phone, an email or a passkey prompt. */
+  #busy = h('progress', { className: 'scim-busy', hidden: true, 'aria-label': t('busyWaiting') });
   #failure = liveRegion({ assertive: true });
-  #tryAgain = h('button', { type: 'button', hidden: true, onclick: () => this.#retry() }, 'Try again');
+  #tryAgain = h('button', { type: 'button', hidden: true, onclick: () => this.#retry() }, t('tryAgain'));
   #ways = h('div', { className: 'scim-ways' });
   #passkeyButton = h('button', {
     type: 'button', className: 'scim-secondary', onclick: () => this.#confirmWithPasskey(),
-  }, 'Use a passkey');
-  #totpCode = codeField('Authenticator code', 'The 6-digit code from your authenticator app.');
-  #recoveryCode = codeField('Recovery code', 'One of the recovery codes you saved, such as 7hq2-m9xk. Each works '
-    + 'once.', 'text');
+  }, t('usePasskey'));
+  #totpCode = codeField(t('authenticatorCode'), t('authenticatorCodeHint'));
+  #recoveryCode = codeField(t('recoveryCode'), t('recoveryCodeHint'), 'text');
   #recoveryForm = null;
-  #emailCode = codeField('Code from the email', 'The 8-digit code in the email.');
+  #emailCode = codeField(t('emailCode'), t('emailCodeHint'));
   #emailForm = null;
 
   render() {
-    this.#challenge.append(h('label', { htmlFor: this.#number.id }, 'Type this number on your phone'), this.#number,
+    this.#challenge.append(h('label', { htmlFor: this.#number.id }, t('typeThisNumber')), this.#number,
       this.#phones);
     return {
-      heading: 'Confirm your identity to continue',
+      heading: t('confirmIdentity'),
       content: [
         this.#intro,
-        this.#progress,
+        h('div', { className: 'scim-progress' }, this.#busy, this.#progress),
         this.#failure,
         this.#ways,
         h('div', { className: 'scim-actions' },
-          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, 'Cancel')),
+          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, t('cancel'))),
       ],
     };
   }
 
   async opened() {
-    this.#progress.textContent = 'Finding your ways to confirm…';
+    this.#say(t('findingWays'), { busy: true });
     try {
       this.#factors = await this.#api.myFactors();
     } catch (error) {
-      this.#progress.replaceChildren();
-      this.#failure.textContent = `Your ways to confirm could not be read. ${problemSentence(error)}`;
+      this.#say('');
+      this.#failure.textContent = t('waysUnreadable', { reason: problemSentence(error) });
       return;
     }
     if (!this.isConnected) {
       return;
     }
-    this.#progress.replaceChildren();
+    this.#say('');
     this.#offerWays();
   }
 
@@ -131,7 +133,7 @@ class StepUpDialog extends ModalElement {
     if (passkeys.length > 0) {
       const obstacle = passkeyObstacle();
       ways.push(h('div', { className: 'scim-way' }, obstacle
-        ? h('p', { className: 'scim-note' }, 'You have a passkey, but it cannot be used on this page. ',
+        ? h('p', { className: 'scim-note' }, t('passkeyUnusableHere'), ' ',
           problemSentence(obstacle))
         : h('p', {}, this.#passkeyButton)));
     }
@@ -142,36 +144,37 @@ class StepUpDialog extends ModalElement {
     if (totp) {
       ways.push(h('form', { className: 'scim-code-form scim-way', noValidate: true,
         onsubmit: (event) => this.#submitTotp(event) }, this.#totpCode.root,
-      h('button', { type: 'submit' }, 'Verify code')));
+      h('button', { type: 'submit' }, t('verifyCode'))));
     }
     if (this.action === 'manage_factors' && recoveryCodes?.remaining > 0) {
       this.#recoveryForm = h('form', { className: 'scim-code-form', noValidate: true, hidden: true,
         onsubmit: (event) => this.#submitRecoveryCode(event) }, this.#recoveryCode.root,
-      h('button', { type: 'submit' }, 'Verify recovery code'));
+      h('button', { type: 'submit' }, t('verifyRecoveryCode')));
       ways.push(h('div', { className: 'scim-way' }, h('p', {}, h('button', {
         type: 'button', className: 'scim-secondary', onclick: (event) => this.#showForm(event, this.#recoveryForm,
           this.#recoveryCode),
-      }, 'Use a recovery code')), this.#recoveryForm));
+      }, t('useRecoveryCode'))), this.#recoveryForm));
     }
     if (this.context.email && emailActions.includes(this.action)) {
       this.#emailForm = h('form', { className: 'scim-code-form', noValidate: true, hidden: true,
         onsubmit: (event) => this.#submitEmailCode(event) }, this.#emailCode.root,
-      h('button', { type: 'submit' }, 'Verify emailed code'));
+      h('button', { type: 'submit' }, t('verifyEmailCode')));
       ways.push(h('div', { className: 'scim-way' }, h('p', {}, h('button', {
         type: 'button', className: 'scim-secondary', onclick: () => this.#start('email'),
-      }, 'Email me a code')), this.#emailForm));
+      }, t('emailMeACode'))), this.#emailForm));
     }
-    const purpose = PURPOSES[this.action];
+    const purpose = t(PURPOSES[this.action]);
     if (ways.length === 0) {
-      this.#intro.textContent = `To ${purpose}, you need a way to confirm it is you, and you have none yet. Set one `
-        + 'up under "Sign-in methods" first.';
+      this.#intro.textContent = t('noWayToConfirm', { purpose });
       return;
     }
-    this.#intro.textContent = devices.length > 0
-      ? `To ${purpose}, approve the request on your phone${ways.length > 1 ? ', or use another way below' : ''}.`
-      : `To ${purpose}, confirm it is you ${ways.length > 1 ? 'in one of these ways' : 'this way'}.`;
+    if (devices.length > 0) {
+      this.#intro.textContent = t(ways.length > 1 ? 'approveOnPhoneOrAnotherWay' : 'approveOnPhone', { purpose });
+    } else {
+      this.#intro.textContent = t(ways.length > 1 ? 'confirmInOneOfTheseWays' : 'confirmThisWay', { purpose });
+    }
     this.#ways.replaceChildren(...ways.flatMap((way, index) => (index === 1
-      ? [h('h3', { className: 'scim-subheading' }, 'Other ways to confirm'), way] : [way])));
+      ? [h('h3', { className: 'scim-subheading' }, t('otherWays')), way] : [way])));
     if (devices.length > 0) {
       this.#start('push');
     }
@@ -188,16 +191,19 @@ class StepUpDialog extends ModalElement {
     this.#tryAgain.hidden = true;
     this.#failure.replaceChildren();
     const waiting = this.#progress.textContent;
-    this.#progress.textContent = method === 'push' ? 'Sending a request to your phone…' : 'Sending you an email…';
+    const wasBusy = !this.#busy.hidden;
+    this.#say(method === 'push' ? t('sendingToPhone') : t('sendingEmail'), { busy: true });
     let verification;
     try {
       verification = await this.#begin(method);
     } catch (error) {
       if (this.#following) {
-        this.#progress.textContent = waiting;
+        this.#say(waiting, { busy: wasBusy });
         this.#failure.textContent = problemSentence(error, { method });
       } else {
-        this.#ended(problemSentence(error, { method }), method === 'push' && error.code !== 'method_not_enrolled');
+        // Pushes paused after a report stay paused for minutes: trying again at once would only be refused again.
+        this.#ended(problemSentence(error, { method }), method === 'push'
+          && !['method_not_enrolled', 'push_blocked'].includes(error.code));
       }
       return;
     }
@@ -210,7 +216,7 @@ class StepUpDialog extends ModalElement {
     if (method === 'push') {
       this.#number.value = String(verification.numberChallenge);
       this.#phones.textContent = '';
-      this.#progress.textContent = 'Waiting for your phone…';
+      this.#say(t('waitingForPhone'), { busy: true });
       this.#showPhones();
       this.#countDown.hidden = false;
       this.#countDown.start((Date.parse(verification.expiresAt) - Date.parse(verification.createdAt)) / 1000);
@@ -235,8 +241,7 @@ class StepUpDialog extends ModalElement {
    */
   #awaitEmail(verification) {
     this.#email = { id: verification.id, completionSecret: verification.completionSecret };
-    this.#progress.textContent = `We emailed a code to ${this.context.email}. Type it below, or open the email's `
-      + 'link in this browser: this window continues by itself.';
+    this.#say(t('emailSent', { email: this.context.email }), { busy: true });
     this.#emailForm.hidden = false;
     this.#emailCode.clearError();
     this.#emailCode.control.value = '';
@@ -261,9 +266,9 @@ class StepUpDialog extends ModalElement {
   async #showPhones() {
     try {
       const devices = await this.#api.myDevices();
-      this.#phones.textContent = `Sent to ${names.format(devices.items.map((device) => device.name))}.`;
+      this.#phones.textContent = t('sentTo', { phones: names.format(devices.items.map((device) => device.name)) });
     } catch {
-      this.#phones.textContent = 'Sent to your phones.';
+      this.#phones.textContent = t('sentToYourPhones');
     }
   }
 
@@ -306,14 +311,16 @@ class StepUpDialog extends ModalElement {
       this.#email = null;
       this.#emailForm.hidden = true;
     }
-    this.#ended(outcomeSentence(verification), verification.method === 'push');
+    // A report pauses pushes for a while: no "Try again" that would only be refused.
+    this.#ended(outcomeSentence(verification), verification.method === 'push'
+      && verification.reason !== 'reported_suspicious');
   }
 
   #ended(sentence, canTryAgain) {
     this.#countDown.stop();
     this.#countDown.hidden = true;
     this.#challenge.hidden = true;
-    this.#progress.replaceChildren();
+    this.#say('');
     this.#failure.textContent = sentence;
     this.#tryAgain.hidden = !canTryAgain;
   }
@@ -327,7 +334,7 @@ class StepUpDialog extends ModalElement {
     event.preventDefault();
     const code = this.#totpCode.control.value.replace(/\s/g, '');
     if (!/^\d{6}$/.test(code)) {
-      this.#totpCode.showError('Enter the 6-digit code from your authenticator app.');
+      this.#totpCode.showError(t('enterAuthenticatorCode'));
       return;
     }
     this.#submitCode('totp', this.#totpCode, code);
@@ -337,7 +344,7 @@ class StepUpDialog extends ModalElement {
     event.preventDefault();
     const code = this.#recoveryCode.control.value.trim();
     if (!code || code.length > 64) {
-      this.#recoveryCode.showError('Enter one of your recovery codes, such as 7hq2-m9xk.');
+      this.#recoveryCode.showError(t('enterRecoveryCode'));
       return;
     }
     this.#submitCode('recovery_code', this.#recoveryCode, code);
@@ -364,7 +371,7 @@ class StepUpDialog extends ModalElement {
     event.preventDefault();
     const code = this.#emailCode.control.value.replace(/\s/g, '');
     if (!/^\d{8}$/.test(code)) {
-      this.#emailCode.showError('Enter the 8-digit code from the email.');
+      this.#emailCode.showError(t('enterEmailCode'));
       return;
     }
     const failure = await this.#completeEmail(code);
@@ -377,7 +384,7 @@ class StepUpDialog extends ModalElement {
   async #completeEmail(code) {
     const email = this.#email;
     if (!email) {
-      return 'This request is already finished. Start again.';
+      return t('problemVerificationNotPending');
     }
     this.#emailCode.clearError();
     try {
@@ -399,8 +406,9 @@ class StepUpDialog extends ModalElement {
     const prompt = new AbortController();
     this.#passkeyPrompt = prompt;
     const waiting = this.#progress.textContent;
+    const wasBusy = !this.#busy.hidden;
     this.#failure.replaceChildren();
-    this.#progress.textContent = 'Waiting for your passkey…';
+    this.#say(t('waitingForPasskey'), { busy: true });
     try {
       if (!this.#passkey || Date.parse(this.#passkey.expiresAt) <= Date.now()) {
         this.#passkey = await this.#begin('passkey');
@@ -412,18 +420,24 @@ class StepUpDialog extends ModalElement {
         return;
       }
       if (error.code === 'passkey_not_used') {
-        this.#progress.textContent = problemSentence(error);
+        this.#say(problemSentence(error), { busy: wasBusy });
         return;
       }
       // A refusal by the service ends this verification unless attempts are left; the browser's refusals spend nothing.
       if (error.status !== undefined && !(error.code === 'invalid_assertion' && error.attemptsRemaining > 0)) {
         this.#passkey = null;
       }
-      this.#progress.textContent = waiting;
+      this.#say(waiting, { busy: wasBusy });
       this.#failure.textContent = problemSentence(error, { method: 'passkey' });
     } finally {
       this.#passkeyPrompt = null;
     }
+  }
+
+  /** What the dialog is doing now, with the busy indicator while it waits. */
+  #say(text, { busy = false } = {}) {
+    this.#progress.textContent = text;
+    this.#busy.hidden = !busy;
   }
 
   #abandonFollowed() {

@@ -1,5 +1,5 @@
 import { h, liveRegion, uid } from './dom.js';
-import { formatDateTime } from './messages.js';
+import { formatDateTime, t } from './messages.js';
 import { ModalElement } from './modal.js';
 
 /**
@@ -18,23 +18,22 @@ class TokenDialog extends ModalElement {
     className: 'scim-token-value',
   });
   #toggle = h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#toggleVisibility() },
-    'Show token');
+    t('showToken'));
   #copied = liveRegion();
 
   render() {
     this.#field.value = this.token;
     this.token = null;
     return {
-      heading: 'Show Token',
+      heading: t('showTokenTitle'),
       content: [
         this.rotated ? h('p', {}, this.#previousTokenSentence()) : null,
-        h('p', {}, 'Paste it into your identity provider\'s provisioning settings. To see it again later, you will '
-          + 'need a new verification.'),
-        h('label', { htmlFor: this.#field.id }, 'SCIM token'),
+        h('p', {}, t('pasteIntoIdentityProvider')),
+        h('label', { htmlFor: this.#field.id }, t('scimToken')),
         h('div', { className: 'scim-token-row' }, this.#field, this.#toggle),
         h('div', { className: 'scim-actions' },
-          h('button', { type: 'button', onclick: () => this.#copy() }, 'Copy'),
-          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, 'Close')),
+          h('button', { type: 'button', onclick: () => this.#copy() }, t('copy')),
+          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, t('close'))),
         this.#copied,
       ],
     };
@@ -47,23 +46,23 @@ class TokenDialog extends ModalElement {
 
   #previousTokenSentence() {
     return this.previousTokenExpiresAt
-      ? `This is the new token. The previous token keeps working until ${formatDateTime(this.previousTokenExpiresAt)}.`
-      : 'This is the new token. The previous token no longer works.';
+      ? t('newTokenPreviousKeepsWorking', { when: formatDateTime(this.previousTokenExpiresAt) })
+      : t('newTokenPreviousStopped');
   }
 
   #toggleVisibility() {
     const hidden = this.#field.type === 'password';
     this.#field.type = hidden ? 'text' : 'password';
-    this.#toggle.textContent = hidden ? 'Hide token' : 'Show token';
+    this.#toggle.textContent = hidden ? t('hideToken') : t('showToken');
   }
 
   async #copy() {
     this.#copied.textContent = '';
     try {
       await navigator.clipboard.writeText(this.#field.value);
-      this.#copied.textContent = 'Copied';
+      this.#copied.textContent = t('copied');
     } catch {
-      this.#copied.textContent = 'Copying is not allowed here: show the token, select it and copy it yourself.';
+      this.#copied.textContent = t('copyNotAllowed');
     }
   }
 }

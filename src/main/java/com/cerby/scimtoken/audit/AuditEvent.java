@@ -80,7 +80,10 @@ public class AuditEvent {
     }
 
     public AuditEvent detail(String name, Object value) {
-        details.put(name, value);
+        // An absent value is left out: details() answers an immutable map, which holds no nulls.
+        if (value != null) {
+            details.put(name, value);
+        }
         return this;
     }
 
@@ -132,6 +135,9 @@ public class AuditEvent {
     }
 
     public Map<String, Object> details() {
-        return Map.copyOf(details);
+        // Rows stored before absent values were left out hold a JSON null (a rotation after a revocation had no
+        // previousTokenId): their page of the audit log answered 500.
+        return details.entrySet().stream().filter(entry -> entry.getValue() != null)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
  * machine (against DNS rebinding), and every answer carries the console's security headers (a script and style
  * policy without anything inline, images from the console and the data: URI of the authenticator app's QR code, no
  * sniffing, no referrer) and is revalidated
- * before a browser reuses it.
+ * before a browser reuses it. In local mode {@code /} and {@code /console} lead to the console's page, the address the
+ * startup banner prints.
  */
 public class ConsoleFilter {
 
@@ -28,6 +29,10 @@ public class ConsoleFilter {
         boolean localMode = LocalMode.isActive();
         filters.register(context -> {
             String path = context.normalizedPath();
+            if (localMode && config.enabled() && ("/".equals(path) || "/console".equals(path))) {
+                context.response().setStatusCode(302).putHeader("Location", PREFIX).end();
+                return;
+            }
             if (!path.startsWith(PREFIX)) {
                 context.next();
                 return;

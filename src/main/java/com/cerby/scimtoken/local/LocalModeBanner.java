@@ -12,7 +12,8 @@ public class LocalModeBanner {
 
     void onStart(@Observes StartupEvent event,
             @ConfigProperty(name = LocalModeConfigSourceFactory.DATA_DIR,
-                    defaultValue = LocalModeConfigSourceFactory.DEFAULT_DATA_DIR) String dataDirectory) {
+                    defaultValue = LocalModeConfigSourceFactory.DEFAULT_DATA_DIR) String dataDirectory,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
         if (LocalMode.isActive()) {
             LOG.warnf("""
 
@@ -20,8 +21,14 @@ public class LocalModeBanner {
                     *  LOCAL MODE - NOT FOR PRODUCTION                                                     *
                     *  Embedded PostgreSQL and generated keys in %s
                     *  Anyone who can reach POST %s can mint a JWT for any user and role.
+                    *  Console: %s
                     ****************************************************************************************""",
-                    java.nio.file.Path.of(dataDirectory).toAbsolutePath(), LocalJwtRoute.PATH);
+                    java.nio.file.Path.of(dataDirectory).toAbsolutePath(), LocalJwtRoute.PATH, consoleUrl(port));
         }
+    }
+
+    /** Local mode answers only on the loopback interface, at the port it listens on. */
+    static String consoleUrl(int port) {
+        return "http://localhost:" + port + "/console/";
     }
 }

@@ -122,6 +122,7 @@ class AuditResourceTest extends DatabaseTest {
         }
         clock.advance(Duration.ofSeconds(1));
         Flows.Started started = startPush(ALICE, WORKSPACE);
+        // A second apart: events of one instant are ordered by their random ids.
         clock.advance(Duration.ofSeconds(1));
         Flows.cancel(ALICE, WORKSPACE, started.id()).statusCode(204);
 

@@ -30,6 +30,9 @@ final class Accessible {
             Map.entry("listitem", "li, [role=listitem]"),
             Map.entry("status", "output, [role=status]"),
             Map.entry("alert", "[role=alert]"),
+            Map.entry("timer", "[role=timer]"),
+            Map.entry("progressbar", "progress, [role=progressbar]"),
+            Map.entry("group", "fieldset, details, [role=group]"),
             Map.entry("table", "table, [role=table]"),
             Map.entry("img", "img, [role=img]"));
     /** Chromium computes "image" for an img element (the role's newer name); both mean the ARIA role img. */

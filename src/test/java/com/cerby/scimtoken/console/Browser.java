@@ -111,6 +111,57 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Lays the pages out as a phone or a desktop window of that many CSS pixels (device metrics emulation: the
+     * viewport, media queries and screenshots follow); {@link #resetViewport} undoes it.
+     */
+    public void emulateViewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    public void resetViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** Emulates the browser's locale (what Intl formats with), e.g. "de-DE"; null goes back to the browser's own. */
+    public void emulateLocale(String locale) {
+        driver.executeCdpCommand("Emulation.setLocaleOverride", locale == null ? Map.of() : Map.of("locale", locale));
+    }
+
+    /** Emulates the media feature prefers-color-scheme ("light" or "dark"); null goes back to the system's. */
+    public void emulateColorScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", scheme == null ? "" : scheme))));
+    }
+
+    /**
+     * Nothing of the page scrolls sideways (the document is no wider than the viewport) and every open dialog lies
+     * inside the viewport without a sideways scrollbar of its own.
+     */
+    @SuppressWarnings("unchecked")
+    public void assertFitsTheViewport(String state) {
+        List<String> problems = (List<String>) driver.executeScript("""
+                const page = document.documentElement;
+                const problems = [];
+                if (page.scrollWidth > page.clientWidth) {
+                  problems.push(`the page is ${page.scrollWidth} px wide in a viewport of ${page.clientWidth}`);
+                }
+                for (const dialog of document.querySelectorAll('dialog[open]')) {
+                  const box = dialog.getBoundingClientRect();
+                  const name = dialog.querySelector('h2')?.textContent;
+                  if (box.left < 0 || box.top < 0 || box.right > innerWidth || box.bottom > innerHeight) {
+                    problems.push(`dialog "${name}" at ${box.left},${box.top} to ${box.right},${box.bottom} in `
+                      + `${innerWidth}x${innerHeight}`);
+                  }
+                  if (dialog.scrollWidth > dialog.clientWidth) {
+                    problems.push(`dialog "${name}" scrolls sideways: ${dialog.scrollWidth} in ${dialog.clientWidth}`);
+                  }
+                }
+                return problems;""");
+        assertEquals(List.of(), problems, "the layout when " + state);
+    }
+
     /** Lets the pages download files into the directory, without asking. */
     public void allowDownloadsInto(Path directory) {
         driver.executeCdpCommand("Browser.setDownloadBehavior",

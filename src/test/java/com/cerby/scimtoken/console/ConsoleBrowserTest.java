@@ -29,12 +29,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
@@ -134,6 +137,8 @@ class ConsoleBrowserTest extends DatabaseTest {
         console.numberToTypeOnThePhone();
         phone.deny(OWNER, pendingVerification()).statusCode(200);
         assertEquals("The request was denied on your phone.", console.confirmationFailure());
+        assertEquals(Optional.empty(), console.countDown(), "the countdown leaves with the request");
+        assertTrue(console.confirmationOffers("Try again"));
 
         console.tryAgain();
         int number = console.numberToTypeOnThePhone();
@@ -145,19 +150,28 @@ class ConsoleBrowserTest extends DatabaseTest {
     }
 
     @Test
-    void aReportPausesPushesAndTheConsoleSaysUntilWhen() {
+    void aReportPausesPushesAndTheConsoleSaysUntilWhenWithoutOfferingToTryAgain() {
         TestPhone phone = TestPhone.enrolledFor(OWNER);
         ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
         console.viewToken();
         console.numberToTypeOnThePhone();
+        assertTrue(console.confirmationIsBusy(), "a busy indicator shows while the phone is asked");
+        assertTrue(console.countDown().orElseThrow().matches("Expires in [45]:\\d\\d"), console.countDown().toString());
         phone.report(OWNER, pendingVerification()).statusCode(200);
         assertTrue(console.confirmationFailure().startsWith("You reported the request as suspicious"));
+        assertEquals(Optional.empty(), console.countDown(), "the countdown leaves with the request");
+        assertFalse(console.confirmationIsBusy(), "nothing is awaited any more");
+        assertFalse(console.confirmationOffers("Try again"), "pushes are paused: trying again would be refused");
+        browser.assertAccessible("the confirmation dialog reports a report");
+        console.cancelConfirmation();
 
-        console.tryAgain();
+        console.viewToken();
         String paused = console.confirmationFailure();
         assertTrue(paused.startsWith("Requests to your phone are paused because you reported one as suspicious. "
                 + "You can use your phone again after "), paused);
         assertTrue(paused.endsWith("(in 15 minutes); until then, use another way below."), paused);
+        assertFalse(console.confirmationOffers("Try again"));
+        assertFalse(console.confirmationIsBusy());
         console.cancelConfirmation();
     }
 
@@ -240,14 +254,57 @@ class ConsoleBrowserTest extends DatabaseTest {
 
     @Test
     void anAdminMayViewTheTokenButIsToldWhyRotateAndRevokeAreMissing() {
-        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE,
-                TestTokens.jwt("dave", WORKSPACE, "admin"));
-
-        assertTrue(console.offers("View Token"));
-        assertFalse(console.offers("Rotate token"));
-        assertFalse(console.offers("Revoke token"));
+        String admin = TestTokens.jwt("dave", WORKSPACE, "admin");
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, admin);
+        assertEquals(List.of("View Token"), console.tokenActions());
         assertTrue(console.text().contains("Only workspace owners can rotate or revoke the token."));
         browser.assertAccessible("an admin sees the panel");
+
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        Flows.approvedReveal(OWNER, WORKSPACE, phone).statusCode(200);
+        console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, admin);
+        assertEquals(List.of("View Token"), console.tokenActions(), "an active token: an admin may only view it");
+
+        Flows.revoke(OWNER, WORKSPACE, Flows.approved(OWNER, WORKSPACE, phone, "revoke")).statusCode(204);
+        console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, admin);
+        assertEquals(List.of(), console.tokenActions(), "a revoked token: nothing an admin may do");
+        assertEquals("The token was revoked. An owner can generate a new one.", console.fact("Token"));
+        assertTrue(console.text().contains("Only a workspace owner can generate a new token."));
+        browser.assertAccessible("an admin sees a revoked token");
+    }
+
+    @Test
+    void anOwnerIsOfferedOnlyTheActionsThatApplyToTheTokensState() {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        assertEquals(List.of("View Token"), console.tokenActions(), "no token yet: View Token creates the first");
+        assertFalse(console.dangerZoneOffers("Revoke token"));
+
+        String first = Flows.approvedReveal(OWNER, WORKSPACE, phone).statusCode(200).extract().path("token");
+        console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        assertEquals(List.of("View Token", "Rotate token", "Revoke token"), console.tokenActions());
+        assertTrue(console.dangerZoneOffers("Revoke token"), "Revoke token stands apart, in the danger zone");
+        browser.assertAccessible("an owner sees an active token");
+        browser.screenshot("console-active-token");
+
+        Flows.revoke(OWNER, WORKSPACE, Flows.approved(OWNER, WORKSPACE, phone, "revoke")).statusCode(204);
+        ConsolePage revoked = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        assertEquals(List.of("Generate new token"), revoked.tokenActions(), "after a revocation: no View, no Revoke");
+        assertEquals("The token was revoked. An owner can generate a new one.", revoked.fact("Token"));
+        browser.assertAccessible("an owner sees a revoked token");
+
+        revoked.generateNewToken();
+        assertFalse(revoked.isOpen(ConsolePage.ROTATE), "no question about a grace period for a token that is gone");
+        assertTrue(revoked.confirmationText().contains("To rotate the SCIM token"), revoked.confirmationText());
+        phone.approve(OWNER, pendingVerification(), revoked.numberToTypeOnThePhone()).statusCode(200);
+        revoked.awaitTokenDialog();
+        assertTrue(revoked.tokenDialogText().contains("This is the new token. The previous token no longer works."),
+                revoked.tokenDialogText());
+        String generated = revoked.copyToken();
+        revoked.closeTokenDialog();
+        Flows.introspect(generated).body("active", equalTo(true));
+        Flows.introspect(first).body("active", equalTo(false));
+        browser.waitFor(driver -> revoked.tokenActions().equals(List.of("View Token", "Rotate token", "Revoke token")));
     }
 
     @Test
@@ -326,6 +383,72 @@ class ConsoleBrowserTest extends DatabaseTest {
         assertEquals(newest, all.subList(0, 20));
         assertTrue(all.get(all.size() - 1).contains("Phone enrolled"), all.get(all.size() - 1));
         assertFalse(console.offers("Load more"));
+    }
+
+    @Test
+    void theAuditLogReadsInWordsWithTheExactValuesInATitleAndShowsOneKind() throws SQLException {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        Flows.approvedReveal(OWNER, WORKSPACE, phone).statusCode(200);
+        String verification = database.queryValue("select id from verification where status = 'APPROVED'").toString();
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+
+        List<String> rows = console.auditEvents();
+        assertEquals(database.queryValue("select count(*) from audit_event"), (long) rows.size(), rows.toString());
+        assertTrue(rows.stream().anyMatch(row -> row.contains("Token viewed") && row.contains("alice")), rows.toString());
+        assertTrue(rows.stream().anyMatch(row -> row.contains("Verification approved") && row.contains("to view the token")
+                && row.contains("by phone")), rows.toString());
+        assertTrue(rows.stream().anyMatch(row -> row.contains("Phone enrolled") && row.contains("“Test phone”")),
+                rows.toString());
+        String visible = String.join("\n", rows);
+        assertFalse(visible.matches("(?s).*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*"),
+                "no ids in the visible text: " + visible);
+        assertFalse(visible.matches("(?s).*\\d:\\d\\d:\\d\\d\\.\\d+.*"), "no fractions of seconds: " + visible);
+        assertTrue(console.auditEventTitles().stream().anyMatch(title -> title.contains("verificationId: " + verification)),
+                console.auditEventTitles().toString());
+        browser.assertAccessible("the audit log in words");
+
+        console.showAuditEvents("Sign-in methods");
+        assertEquals(1, console.auditEvents().size(), console.auditEvents().toString());
+        assertTrue(console.auditEvents().get(0).contains("Phone enrolled"));
+        console.showAuditEvents("Token");
+        List<String> token = console.auditEvents();
+        assertEquals(2, token.size(), token.toString());
+        assertTrue(token.stream().anyMatch(row -> row.contains("Token viewed"))
+                && token.stream().anyMatch(row -> row.contains("Token created")), token.toString());
+        console.showAuditEvents("All events");
+        assertEquals(rows, console.auditEvents());
+    }
+
+    @Test
+    void datesFollowTheBrowsersLocale() {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        Flows.approvedReveal(OWNER, WORKSPACE, phone).statusCode(200);
+        ConsolePage english = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        assertTrue(english.fact("Created").matches("[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\s[AP]M by alice"),
+                english.fact("Created"));
+        browser.emulateLocale("de-DE");
+        try {
+            ConsolePage german = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+            assertTrue(german.fact("Created").matches("\\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2} by alice"),
+                    german.fact("Created"));
+        } finally {
+            browser.emulateLocale(null);
+        }
+    }
+
+    @Test
+    void theHostOverridesAnyMessageByKey() {
+        TestPhone.enrolledFor(OWNER);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER, Map.of("messages",
+                Map.of("viewToken", "Reveal the SCIM key", "noTokenYet", "Nothing issued yet.",
+                        "confirmIdentity", "Prove it is you", "auditLog", "Activity")));
+        assertFalse(console.offers("View Token"));
+        assertEquals("Nothing issued yet.", console.fact("Token"));
+        assertEquals("Activity", browser.waitFor(driver -> Accessible.named(driver, "table", "Activity")
+                .map(table -> table.getAccessibleName()).orElse(null)));
+        Accessible.named(browser.driver(), "button", "Reveal the SCIM key").orElseThrow().click();
+        browser.waitFor(driver -> Accessible.named(driver, "dialog", "Prove it is you").orElse(null));
+        browser.assertAccessible("the host's messages");
     }
 
     @Test
@@ -443,6 +566,81 @@ class ConsoleBrowserTest extends DatabaseTest {
         assertTrue(console.awaitMethodText("Recovery codes", "9 recovery codes left (made "));
         assertEquals(1L, database.queryValue("select count(*) from verification where status = 'APPROVED' and "
                 + "method = 'RECOVERY_CODE' and action = 'MANAGE_FACTORS'"));
+    }
+
+    @Test
+    void theHostsAccentAndFontSetOnAnAncestorReachTheConsoleAndTheDarkSchemeStaysReadable() {
+        TestPhone.enrolledFor(OWNER);
+        ConsolePage plain = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        assertEquals("rgba(10, 88, 202, 1)", plain.buttonStyle("View Token", "background-color"));
+
+        ConsolePage themed = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER, Map.of("theme",
+                Map.of("--scim-accent", "rgb(111, 66, 193)", "--scim-font", "Georgia, serif")));
+        assertEquals("rgba(111, 66, 193, 1)", themed.buttonStyle("View Token", "background-color"),
+                "--scim-accent on an ancestor of the mount element colours the primary button");
+        assertEquals("Georgia, serif", themed.buttonStyle("View Token", "font-family"));
+        assertEquals("Georgia, serif", themed.panelStyle("font-family"));
+        browser.assertAccessible("the host's accent and font");
+        browser.screenshot("console-themed");
+
+        browser.emulateColorScheme("dark");
+        try {
+            ConsolePage dark = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+            assertEquals("rgba(13, 17, 23, 1)", dark.panelStyle("background-color"));
+            assertEquals("rgba(230, 237, 243, 1)", dark.panelStyle("color"));
+            assertEquals("rgba(37, 99, 235, 1)", dark.buttonStyle("View Token", "background-color"));
+            browser.assertAccessible("the dark scheme");
+            browser.screenshot("console-dark");
+            dark.viewToken();
+            dark.numberToTypeOnThePhone();
+            browser.assertAccessible("Confirm in the dark scheme");
+            browser.screenshot("console-dark-confirm");
+            dark.cancelConfirmation();
+        } finally {
+            browser.emulateColorScheme(null);
+        }
+    }
+
+    /** From 320 px wide up every state of the console fits: no sideways scrolling, every dialog in the viewport. */
+    @ParameterizedTest(name = "{0} x {1}")
+    @CsvSource({ "320, 640, phone-320", "390, 844, phone-390", "1280, 900, desktop" })
+    void everyStateFitsTheScreenFrom320PixelsWide(int width, int height, String screen) {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        Flows.approvedReveal(OWNER, WORKSPACE, phone).statusCode(200);
+        browser.emulateViewport(width, height);
+        try {
+            ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+            console.auditEvents();
+            browser.assertFitsTheViewport("the panel is shown at " + screen);
+            browser.screenshot("console-" + screen + "-panel");
+            console.showAuditLog();
+            browser.assertFitsTheViewport("the audit log is shown at " + screen);
+            browser.screenshot("console-" + screen + "-audit-log");
+
+            console.viewToken();
+            int number = console.numberToTypeOnThePhone();
+            browser.assertFitsTheViewport("Confirm is open at " + screen);
+            browser.screenshot("console-" + screen + "-confirm");
+            phone.approve(OWNER, pendingVerification(), number).statusCode(200);
+            console.awaitTokenDialog();
+            console.showToken();
+            browser.assertFitsTheViewport("Show Token shows the token at " + screen);
+            browser.assertAccessible("Show Token shows the token at " + screen);
+            browser.screenshot("console-" + screen + "-show-token");
+            console.closeTokenDialog();
+
+            console.startRotation();
+            browser.assertFitsTheViewport("Rotate is open at " + screen);
+            browser.screenshot("console-" + screen + "-rotate");
+            console.cancel(ConsolePage.ROTATE);
+
+            console.startRevocation();
+            browser.assertFitsTheViewport("Revoke is open at " + screen);
+            browser.screenshot("console-" + screen + "-revoke");
+            console.cancel(ConsolePage.REVOKE);
+        } finally {
+            browser.resetViewport();
+        }
     }
 
     /** The token is gone from the page and was never kept in storage, cookies or the address. */

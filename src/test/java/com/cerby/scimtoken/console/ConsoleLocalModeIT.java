@@ -115,6 +115,39 @@ class ConsoleLocalModeIT {
     }
 
     @Test
+    void theRootLeadsToTheConsoleWhoseAddressTheBannerPrintsAndItsPagesHaveAnIcon() throws Exception {
+        String console = service.baseUrl() + "/console/";
+        assertTrue(service.output().contains("*  Console: http://localhost:" + service.port() + "/console/"),
+                "the startup banner prints the console's address with the port it listens on");
+        for (String path : List.of("/", "/console")) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(302, answer.statusCode(), path);
+            assertEquals("/console/", answer.headers().firstValue("Location").orElseThrow(), path);
+        }
+        HttpResponse<String> icon = HTTP.send(HttpRequest.newBuilder(URI.create(console + "favicon.svg")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, icon.statusCode());
+        assertTrue(icon.headers().firstValue("Content-Type").orElseThrow().startsWith("image/svg+xml"));
+        assertTrue(icon.headers().firstValue("Content-Security-Policy").orElseThrow().startsWith("default-src 'none'"));
+
+        browser.driver().get(service.baseUrl() + "/");
+        assertEquals(console, browser.driver().getCurrentUrl());
+        for (String page : List.of("", "phone.html", "confirm.html")) {
+            browser.driver().get(console + page);
+            Object loaded = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                    const done = arguments[0];
+                    const link = document.querySelector('link[rel="icon"]');
+                    if (!link) { done('no icon'); return; }
+                    const image = new Image();
+                    image.onload = () => done(image.naturalWidth > 0 ? link.href : 'empty icon');
+                    image.onerror = () => done('icon not loaded');
+                    image.src = link.href;""");
+            assertEquals(console + "favicon.svg", loaded, page);
+        }
+    }
+
+    @Test
     void thePhonePageSignsInWithItsOwnFormAndAReportPausesPushes() throws Exception {
         ConsolePage console = ConsolePage.signedInLocally(browser, service.baseUrl(), "bob", "globex", "Owner",
                 "bob@example.com");
@@ -126,7 +159,9 @@ class ConsoleLocalModeIT {
         assertEquals("Reported as suspicious. Requests to your phone are paused for a while.",
                 phone.reportSuspicious(VIEW));
         assertTrue(console.confirmationFailure().startsWith("You reported the request as suspicious"));
-        console.tryAgain();
+        assertFalse(console.confirmationOffers("Try again"), "pushes are paused: trying again would be refused");
+        console.cancelConfirmation();
+        console.viewToken();
         assertTrue(console.confirmationFailure().startsWith("Requests to your phone are paused"));
         console.cancelConfirmation();
     }

@@ -35,10 +35,19 @@ public final class ConsolePage {
 
     /** The console in the test's host page, mounted the way a web app mounts it, with the JWT the test minted. */
     static ConsolePage inHostPage(Browser browser, URL hostPage, String workspaceId, String jwt) {
+        return inHostPage(browser, hostPage, workspaceId, jwt, java.util.Map.of());
+    }
+
+    /**
+     * The console in the test's host page with the host's options: "theme" (custom properties the host sets on an
+     * ancestor of the mount element) and "messages" (mount's overrides by key).
+     */
+    static ConsolePage inHostPage(Browser browser, URL hostPage, String workspaceId, String jwt,
+            java.util.Map<String, ?> options) {
         browser.driver().get(hostPage.toString());
         browser.waitFor(driver -> ((JavascriptExecutor) driver).executeScript("return window.host !== undefined"));
-        ((JavascriptExecutor) browser.driver()).executeScript("window.host.mount(arguments[0], arguments[1])",
-                workspaceId, jwt);
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "window.host.mount(arguments[0], arguments[1], arguments[2])", workspaceId, jwt, options);
         return new ConsolePage(browser).loaded();
     }
 
@@ -78,8 +87,45 @@ public final class ConsolePage {
                 .findFirst().orElse(null));
     }
 
+    /** A computed style of the panel's button, e.g. its "background-color" (as rgba(...)) or "font-family". */
+    public String buttonStyle(String buttonName, String property) {
+        return find(panel(), "button", buttonName).getCssValue(property);
+    }
+
+    /** A computed style of the panel itself. */
+    public String panelStyle(String property) {
+        return panel().getCssValue(property);
+    }
+
     public boolean offers(String buttonName) {
         return Accessible.named(panel(), "button", buttonName).isPresent();
+    }
+
+    /** The buttons the panel offers for the token, in order: its buttons outside "Sign-in methods" and "Audit log". */
+    public List<String> tokenActions() {
+        WebElement panel = panel();
+        List<WebElement> elsewhere = java.util.stream.Stream.of(SIGN_IN_METHODS, "Audit log")
+                .flatMap(name -> Accessible.named(panel, "region", name).stream())
+                .flatMap(region -> Accessible.all(region, "button").stream()).toList();
+        return Accessible.all(panel, "button").stream().filter(button -> !elsewhere.contains(button))
+                .map(WebElement::getAccessibleName).toList();
+    }
+
+    /** Whether the region "Danger zone" is shown and offers the button. */
+    public boolean dangerZoneOffers(String buttonName) {
+        return Accessible.named(panel(), "region", "Danger zone")
+                .flatMap(zone -> Accessible.named(zone, "button", buttonName)).isPresent();
+    }
+
+    /** Generate new token (after a revocation or expiry): the confirmation dialog opens at once, no grace question. */
+    public void generateNewToken() {
+        click(panel(), "button", "Generate new token");
+        dialog(CONFIRM);
+    }
+
+    /** Waits until the panel's token fact reads so (after an operation the panel reads the state again). */
+    public void awaitFact(String term, String text) {
+        browser.waitFor(driver -> text.equals(fact(term)));
     }
 
     /** The panel's announcement after an operation (its status region). */
@@ -144,6 +190,26 @@ public final class ConsolePage {
         WebElement rows = table.findElement(By.tagName("tbody"));
         browser.waitFor(driver -> "false".equals(rows.getAttribute("aria-busy")));
         return rows.getText().lines().toList();
+    }
+
+    /** Chooses a kind in the audit log's "Show" ("All events", "Token", "Verifications", "Sign-in methods"). */
+    public void showAuditEvents(String kind) {
+        choose(panel(), "Show", kind);
+        auditEvents();
+    }
+
+    /** The title of each audit log row: the exact values behind its words. */
+    public List<String> auditEventTitles() {
+        auditEvents();
+        WebElement table = Accessible.named(panel(), "table", "Audit log").orElseThrow();
+        return table.findElement(By.tagName("tbody")).findElements(By.tagName("tr")).stream()
+                .map(row -> row.getDomProperty("title")).toList();
+    }
+
+    /** Scrolls the audit log into view. */
+    public void showAuditLog() {
+        WebElement table = browser.waitFor(driver -> Accessible.named(panel(), "table", "Audit log").orElse(null));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", table);
     }
 
     public void loadMoreAuditEvents() {
@@ -408,6 +474,21 @@ public final class ConsolePage {
                 .toList();
     }
 
+    /** Whether the confirmation dialog offers the button now. */
+    public boolean confirmationOffers(String buttonName) {
+        return Accessible.named(dialog(CONFIRM), "button", buttonName).isPresent();
+    }
+
+    /** The countdown ("Expires in 4:59") if the confirmation dialog shows one. */
+    public Optional<String> countDown() {
+        return Accessible.all(dialog(CONFIRM), "timer").stream().map(WebElement::getText).findFirst();
+    }
+
+    /** Whether the confirmation dialog shows its busy indicator (a progress bar named "Waiting"). */
+    public boolean confirmationIsBusy() {
+        return Accessible.named(dialog(CONFIRM), "progressbar", "Waiting").isPresent();
+    }
+
     public void tryAgain() {
         click(dialog(CONFIRM), "button", "Try again");
     }
@@ -473,6 +554,12 @@ public final class ConsolePage {
     }
 
     // ---- Dialogs -------------------------------------------------------------------------------------------
+
+    /** Presses the dialog's Cancel. */
+    public void cancel(String dialogName) {
+        click(dialog(dialogName), "button", "Cancel");
+        awaitClosed(dialogName);
+    }
 
     public boolean isOpen(String dialogName) {
         browser.switchTo(window);

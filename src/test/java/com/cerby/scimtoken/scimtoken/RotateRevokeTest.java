@@ -172,6 +172,11 @@ class RotateRevokeTest extends DatabaseTest {
                 .body("hint", equalTo(TokenFormat.hint(fresh)));
         reveal(OWNER, WORKSPACE, approved(OWNER, WORKSPACE, phone, "reveal")).statusCode(200)
                 .body("token", equalTo(fresh));
+        // The rotation replaced no token: its event has no previousTokenId, and the audit log still reads.
+        given().auth().oauth2(OWNER).when().get("/api/v1/workspaces/" + WORKSPACE + "/audit-events?limit=100")
+                .then().statusCode(200);
+        assertEquals(1L, database.queryValue("select count(*) from audit_event where type = 'scim_token.rotated'"
+                + " and details->'previousTokenId' is null"));
     }
 
     @Test
