@@ -31,6 +31,12 @@ public class RateLimitFilter {
     private static final String API = "/api/v1/";
     private static final String INTROSPECTION = "/api/v1/scim-tokens/introspect";
     private static final String LEAK_REPORTS = "/api/v1/scim-tokens/leak-reports";
+    /**
+     * The OAuth authorization server's public paths (token endpoint, keys, metadata): no JWT there, so their
+     * callers are charged by address, before the token endpoint authenticates a client.
+     */
+    private static final String OAUTH = "/oauth2/";
+    private static final String OAUTH_METADATA = "/.well-known/oauth-authorization-server";
     private static final String BEARER = "Bearer ";
 
     private final RateLimiter limiter;
@@ -56,6 +62,10 @@ public class RateLimitFilter {
 
     private void filter(RoutingContext context) {
         String path = context.normalizedPath();
+        if (path.startsWith(OAUTH) || path.equals(OAUTH_METADATA)) {
+            charge(context, RateLimiter.Budget.UNAUTHENTICATED, clientAddress(context));
+            return;
+        }
         if (!path.startsWith(API)) {
             context.next();
             return;

@@ -12,20 +12,24 @@ import java.util.Optional;
 /**
  * Answers whether a presented SCIM token works: the hot path of every IdP request to the SCIM server. A token
  * that is not well formed (prefix, length, checksum) is inactive without a lookup; others are looked up by hash
- * through the in-memory cache, and their use is noted for the batched {@code lastUsedAt} write.
+ * through the in-memory cache, and their use is noted for the batched {@code lastUsedAt} write. A JWT is an OAuth
+ * access token: the oauth feature answers for it ({@link AccessTokenIntrospection}).
  */
 @ApplicationScoped
 public class IntrospectionService {
 
     private final TokenCache cache;
     private final TokenUsage usage;
+    private final AccessTokenIntrospection accessTokens;
     private final Clock clock;
     private final Counter active;
     private final Counter inactive;
 
-    IntrospectionService(TokenCache cache, TokenUsage usage, Clock clock, MeterRegistry metrics) {
+    IntrospectionService(TokenCache cache, TokenUsage usage, AccessTokenIntrospection accessTokens, Clock clock,
+            MeterRegistry metrics) {
         this.cache = cache;
         this.usage = usage;
+        this.accessTokens = accessTokens;
         this.clock = clock;
         this.active = metrics.counter("scim_token_introspections", "active", "true");
         this.inactive = metrics.counter("scim_token_introspections", "active", "false");
@@ -37,6 +41,11 @@ public class IntrospectionService {
      */
     public Uni<byte[]> introspect(String token) {
         if (!TokenFormat.isWellFormed(token)) {
+            if (looksLikeJwt(token)) {
+                return Uni.createFrom().item(() -> accessTokens.introspect(token).map(this::counted)
+                        .orElseGet(() -> answer(Optional.empty())))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            }
             return Uni.createFrom().item(answer(Optional.empty()));
         }
         byte[] lookupHash = TokenFormat.lookupHash(token);
@@ -46,6 +55,16 @@ public class IntrospectionService {
         }
         return Uni.createFrom().item(() -> answer(cache.load(lookupHash)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Three base64url parts: an OAuth access token, checked by the oauth feature. */
+    private static boolean looksLikeJwt(String token) {
+        return token.chars().filter(c -> c == '.').count() == 2;
+    }
+
+    private byte[] counted(byte[] activeAnswer) {
+        active.increment();
+        return activeAnswer;
     }
 
     private byte[] answer(Optional<TokenCache.Entry> known) {

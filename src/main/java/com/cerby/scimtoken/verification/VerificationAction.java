@@ -4,7 +4,8 @@ import com.cerby.scimtoken.common.security.Roles;
 import java.util.Set;
 
 /**
- * What an approved verification allows, once: a token operation, or a change of the user's factors. Each action
+ * What an approved verification allows, once: a token operation, a change of the user's factors, or a change of
+ * the workspace's OAuth clients. Each action
  * names the roles that may ask for it and the audit event that records a refused attempt to spend it.
  */
 public enum VerificationAction {
@@ -12,7 +13,9 @@ public enum VerificationAction {
     ROTATE(Set.of(Roles.OWNER), "scim_token.rotate_refused", "rotate the SCIM token"),
     REVOKE(Set.of(Roles.OWNER), "scim_token.revoke_refused", "revoke the SCIM token"),
     MANAGE_FACTORS(Set.of(Roles.OWNER, Roles.SUPER_ADMIN, Roles.ADMIN), "factor.change_refused",
-            "add or remove a sign-in factor of your account");
+            "add or remove a sign-in factor of your account"),
+    MANAGE_CLIENTS(Set.of(Roles.OWNER), "oauth_client.change_refused",
+            "change the workspace's OAuth clients for provisioning");
 
     private final Set<String> allowedRoles;
     private final String refusedEvent;

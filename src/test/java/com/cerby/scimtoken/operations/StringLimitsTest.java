@@ -2,6 +2,8 @@ package com.cerby.scimtoken.operations;
 
 import static com.cerby.scimtoken.support.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.function.Executable;
 class StringLimitsTest {
 
     private static final String INTROSPECTION = "/api/v1/scim-tokens/introspect";
+    private static final String OAUTH = "/oauth2/";
     /** The operators' paths ({@code factor_admin}): an owner's JWT would be refused before its limits. */
     private static final String USERS = "/api/v1/users/";
     /** Members of a JWK are judged by the key's own rules, which answer {@code invalid_public_key}. */
@@ -118,6 +121,12 @@ class StringLimitsTest {
 
     private static void assertRefused(ValidatableResponse response, String path,
             String field) {
+        if (path.startsWith(OAUTH)) {
+            // The token endpoint answers RFC 6749 §5.2 errors, never problem+json.
+            response.statusCode(400).body("error", equalTo("invalid_request"))
+                    .body("error_description", containsString(field));
+            return;
+        }
         assertProblem(response, 400, "validation_failed", path).body("errors.field", hasItem(field));
     }
 

@@ -64,7 +64,8 @@ public class TestDatabase {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(
                         "truncate scim_token, device, verification, user_guard, audit_event, totp_factor, outbox, owner_contact,"
-                                + " token_expiry_warning, passkey, passkey_challenge, recovery_code")) {
+                                + " token_expiry_warning, passkey, passkey_challenge, recovery_code, oauth_client,"
+                                + " oauth_client_secret")) {
             delete.executeUpdate();
         }
     }
