@@ -3,6 +3,8 @@ package com.cerby.scimtoken.oauth;
 import com.cerby.scimtoken.local.LocalMode;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.HttpServer;
+import com.cerby.scimtoken.common.problem.ProblemException;
+import com.cerby.scimtoken.common.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
@@ -29,6 +31,15 @@ public class Issuer {
         }
         int port = server.get().getPort();
         return port > 0 ? Optional.of("http://localhost:" + port) : Optional.empty();
+    }
+
+    /**
+     * The issuer URL, or 404 {@code not_found}: without a known public URL the authorization server is off (its
+     * tokens would name no issuer), like the console when it is not enabled.
+     */
+    String requireUrl() {
+        return url().orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "OAuth for provisioning is off on"
+                + " this service: set scim-token.oauth.issuer to its public URL to turn it on."));
     }
 
     Optional<String> tokenEndpoint() {

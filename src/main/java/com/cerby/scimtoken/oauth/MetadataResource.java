@@ -24,7 +24,7 @@ public class MetadataResource {
     @GET
     @PermitAll
     public Response metadata() {
-        String base = issuer.url().orElseThrow(() -> new IllegalStateException("scim-token.oauth.issuer is not set"));
+        String base = issuer.requireUrl();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", base);
         metadata.put("token_endpoint", base + "/oauth2/token");

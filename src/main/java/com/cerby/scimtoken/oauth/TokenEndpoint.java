@@ -37,10 +37,12 @@ public class TokenEndpoint {
 
     private final TokenService tokens;
     private final SigningKeys keys;
+    private final Issuer issuer;
 
-    TokenEndpoint(TokenService tokens, SigningKeys keys) {
+    TokenEndpoint(TokenService tokens, SigningKeys keys, Issuer issuer) {
         this.tokens = tokens;
         this.keys = keys;
+        this.issuer = issuer;
     }
 
     @POST
@@ -49,6 +51,7 @@ public class TokenEndpoint {
     @Blocking
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response token(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
+        issuer.requireUrl();
         try {
             for (Map.Entry<String, List<String>> parameter : form.entrySet()) {
                 if (parameter.getValue().size() > 1) {

@@ -77,7 +77,7 @@ public class TokenService {
                 && !java.util.Arrays.stream(requestedScope.trim().split(" +")).allMatch(SCOPE::equals)) {
             throw new TokenError(400, "invalid_scope", "The only scope is scim.", false);
         }
-        String iss = issuer.url().orElseThrow(() -> new IllegalStateException("scim-token.oauth.issuer is not set"));
+        String iss = issuer.requireUrl();
         Instant now = clock.instant();
         Duration ttl = config.accessTokenTtl();
         JwtClaims claims = new JwtClaims();

@@ -115,6 +115,17 @@ class ProductionStartupIT {
                     URI.create(service.baseUrl() + "/console/console.js")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(404, console.statusCode(), "the console is off unless scim-token.console.enabled");
+            HttpResponse<String> oauthMetadata = http.send(HttpRequest.newBuilder(
+                    URI.create(service.baseUrl() + "/.well-known/oauth-authorization-server")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, oauthMetadata.statusCode(), "OAuth is off without scim-token.oauth.issuer");
+            assertEquals("not_found", new ObjectMapper().readTree(oauthMetadata.body()).path("code").asText());
+            HttpResponse<String> oauthToken = http.send(HttpRequest.newBuilder(
+                    URI.create(service.baseUrl() + "/oauth2/token"))
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=x&client_secret=y"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, oauthToken.statusCode(), oauthToken.body());
 
             // The probe paths of deploy/kubernetes (DeploymentManifestsTest) on the API port, each answering UP.
             for (String probe : List.of("/q/health/started", "/q/health/live", "/q/health/ready")) {
