@@ -44,7 +44,7 @@ class OperationsTest {
 
     @Test
     void theServiceCountsVerificationsTokenOperationsAndIntrospections() {
-        String owner = TestTokens.jwt("olivia", "metrics-ws", "owner");
+        String owner = TestTokens.jwt("metrics-owner", "metrics-ws", "owner");
         TestPhone phone = TestPhone.enrolledFor(owner);
         String token = Flows.approvedReveal(owner, "metrics-ws", phone).statusCode(200).extract().path("token");
         Flows.introspect(token).statusCode(200);
