@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged service (target/quarkus-app) run as its own process, the way the README tells people to. */
@@ -27,6 +30,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final Path output;
+    /** The ports handed out in this run, never handed out twice. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
     private final int port;
 
     private ServiceProcess(Process process, Path output, int port) {
@@ -172,9 +178,22 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up): a port the system hands out for port 0 could be
+     * taken by an outgoing connection or another test's server between this check and the service's own bind.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            if (!HANDED_OUT.add(candidate)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("No free port between 20000 and 32000");
     }
 }
