@@ -1,36 +1,28 @@
 package com.cerby.scimtoken.oauth;
 
-import com.cerby.scimtoken.local.LocalMode;
-import io.quarkus.runtime.LaunchMode;
-import io.quarkus.vertx.http.HttpServer;
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
+import com.cerby.scimtoken.local.OwnUrl;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
 
 /**
  * The authorization server's issuer URL: {@code scim-token.oauth.issuer}, or, where the service runs for one person
- * on their machine (local mode, tests), its own {@code http://localhost:<port>}, as the email links do.
+ * on their machine (local mode, tests), its own URL ({@link OwnUrl}), as the email links do.
  */
 @ApplicationScoped
 public class Issuer {
 
     private final Optional<String> configured;
-    private final Instance<HttpServer> server;
-    private final boolean localhostIsPublic = LaunchMode.current().isDevOrTest() || LocalMode.isActive();
+    private final OwnUrl ownUrl;
 
-    Issuer(OAuthConfig config, Instance<HttpServer> server) {
+    Issuer(OAuthConfig config, OwnUrl ownUrl) {
         this.configured = config.issuer().map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-        this.server = server;
+        this.ownUrl = ownUrl;
     }
 
     Optional<String> url() {
-        if (configured.isPresent() || !localhostIsPublic || !server.isResolvable()) {
-            return configured;
-        }
-        int port = server.get().getPort();
-        return port > 0 ? Optional.of("http://localhost:" + port) : Optional.empty();
+        return ownUrl.orConfigured(configured);
     }
 
     /**

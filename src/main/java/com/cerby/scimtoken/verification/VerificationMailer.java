@@ -3,15 +3,12 @@ package com.cerby.scimtoken.verification;
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
 import com.cerby.scimtoken.limits.LockoutConfig;
-import com.cerby.scimtoken.local.LocalMode;
+import com.cerby.scimtoken.local.OwnUrl;
 import com.cerby.scimtoken.mail.MailConfig;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
-import io.quarkus.vertx.http.HttpServer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -43,18 +40,16 @@ public class VerificationMailer {
     private final EmailConfig config;
     private final MailConfig mail;
     private final LockoutConfig lockout;
-    private final Instance<HttpServer> server;
+    private final OwnUrl ownUrl;
     private final Optional<String> configuredBase;
-    /** Only where the service runs for one person on their machine is its own localhost URL the public one. */
-    private final boolean localhostIsPublic = LaunchMode.current().isDevOrTest() || LocalMode.isActive();
 
     VerificationMailer(ReactiveMailer mailer, EmailConfig config, MailConfig mail, LockoutConfig lockout,
-            Instance<HttpServer> server) {
+            OwnUrl ownUrl) {
         this.mailer = mailer;
         this.config = config;
         this.mail = mail;
         this.lockout = lockout;
-        this.server = server;
+        this.ownUrl = ownUrl;
         this.configuredBase = config.linkBaseUrl().map(VerificationMailer::checkedBase);
     }
 
@@ -81,11 +76,7 @@ public class VerificationMailer {
 
     /** The service's public base URL: the setting, or in local mode and tests the port it really listens on. */
     Optional<String> linkBase() {
-        if (configuredBase.isPresent() || !localhostIsPublic || !server.isResolvable()) {
-            return configuredBase;
-        }
-        int port = server.get().getPort();
-        return port > 0 ? Optional.of("http://localhost:" + port) : Optional.empty();
+        return ownUrl.orConfigured(configuredBase);
     }
 
     /** The link to the confirm page, with the verification and its code in the fragment only. */
