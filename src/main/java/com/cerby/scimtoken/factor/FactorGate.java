@@ -7,7 +7,6 @@ import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
 import com.cerby.scimtoken.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +28,7 @@ public class FactorGate {
     /** How far in the future a login may lie and still count: the identity provider's clock may run ahead. */
     static final Duration AUTH_TIME_SKEW = Duration.ofSeconds(60);
 
-    private final Instance<FactorInventory> inventories;
+    private final UserFactors factors;
     private final FactorChangeGrants grants;
     private final AdvisoryLocks locks;
     private final AuditLog audit;
@@ -37,9 +36,9 @@ public class FactorGate {
     private final FactorsConfig config;
     private final Clock clock;
 
-    FactorGate(Instance<FactorInventory> inventories, FactorChangeGrants grants, AdvisoryLocks locks, AuditLog audit,
+    FactorGate(UserFactors factors, FactorChangeGrants grants, AdvisoryLocks locks, AuditLog audit,
             Caller caller, FactorsConfig config, Clock clock) {
-        this.inventories = inventories;
+        this.factors = factors;
         this.grants = grants;
         this.locks = locks;
         this.audit = audit;
@@ -72,7 +71,7 @@ public class FactorGate {
         if (keptProof != null && grants.wasSpent(keptProof)) {
             return;
         }
-        if (inventories.stream().anyMatch(inventory -> inventory.hasAny(caller.userId()))) {
+        if (factors.hasAny(caller.userId())) {
             throw refused(change, ProblemType.STEP_UP_REQUIRED, "Changing your factors takes an approved"
                     + " verification with action manage_factors; send its id as verificationId.");
         }

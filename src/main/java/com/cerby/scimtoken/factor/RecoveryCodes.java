@@ -5,7 +5,6 @@ import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
 import com.cerby.scimtoken.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
@@ -38,7 +37,7 @@ public class RecoveryCodes implements FactorInventory {
     private static final String HASH_LABEL = "recovery-code";
 
     private final EntityManager entityManager;
-    private final Instance<FactorInventory> inventories;
+    private final UserFactors factors;
     private final FactorGate gate;
     private final FactorEvents events;
     private final SecretCipher cipher;
@@ -46,10 +45,10 @@ public class RecoveryCodes implements FactorInventory {
     private final SecureRandom random;
     private final Clock clock;
 
-    RecoveryCodes(EntityManager entityManager, Instance<FactorInventory> inventories, FactorGate gate,
+    RecoveryCodes(EntityManager entityManager, UserFactors factors, FactorGate gate,
             FactorEvents events, SecretCipher cipher, Caller caller, SecureRandom random, Clock clock) {
         this.entityManager = entityManager;
-        this.inventories = inventories;
+        this.factors = factors;
         this.gate = gate;
         this.events = events;
         this.cipher = cipher;
@@ -159,9 +158,7 @@ public class RecoveryCodes implements FactorInventory {
     }
 
     private void requireAnotherFactor(String userId) {
-        boolean hasFactor = inventories.stream().filter(inventory -> !inventory.isFallback())
-                .anyMatch(inventory -> inventory.hasAny(userId));
-        if (!hasFactor) {
+        if (!factors.hasAnyBesidesFallbacks(userId)) {
             throw new ProblemException(ProblemType.NO_FACTOR, "Recovery codes stand in for a phone, authenticator"
                     + " app or passkey that you lose; add one of those first.");
         }

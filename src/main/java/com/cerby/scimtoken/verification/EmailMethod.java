@@ -9,12 +9,11 @@ import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
 import com.cerby.scimtoken.common.security.Caller;
 import com.cerby.scimtoken.factor.EnrolledFactor;
-import com.cerby.scimtoken.factor.FactorInventory;
 import com.cerby.scimtoken.factor.FactorsConfig;
+import com.cerby.scimtoken.factor.UserFactors;
 import com.cerby.scimtoken.limits.UserGuards;
 import com.cerby.scimtoken.totp.CodeCheck;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -43,11 +42,11 @@ public class EmailMethod implements VerificationMethodHandler, CodeMethod {
     private final VerificationConfig config;
     private final EmailConfig email;
     private final FactorsConfig factors;
-    private final Instance<FactorInventory> inventories;
+    private final UserFactors userFactors;
     private final SecureRandom random;
 
     EmailMethod(VerificationMailer mailer, UserGuards guards, AuditLog audit, Caller caller, VerificationConfig config,
-            EmailConfig email, FactorsConfig factors, Instance<FactorInventory> inventories, SecureRandom random) {
+            EmailConfig email, FactorsConfig factors, UserFactors userFactors, SecureRandom random) {
         this.mailer = mailer;
         this.guards = guards;
         this.audit = audit;
@@ -55,7 +54,7 @@ public class EmailMethod implements VerificationMethodHandler, CodeMethod {
         this.config = config;
         this.email = email;
         this.factors = factors;
-        this.inventories = inventories;
+        this.userFactors = userFactors;
         this.random = random;
     }
 
@@ -75,7 +74,7 @@ public class EmailMethod implements VerificationMethodHandler, CodeMethod {
         }
         return action == VerificationAction.MANAGE_FACTORS
                 && factors.firstEnrollment() == FactorsConfig.FirstEnrollment.EMAIL
-                && inventories.stream().noneMatch(inventory -> inventory.hasAny(caller.userId()));
+                && !userFactors.hasAny(caller.userId());
     }
 
     @Override
