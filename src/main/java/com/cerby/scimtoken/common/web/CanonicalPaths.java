@@ -7,7 +7,6 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +18,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class CanonicalPaths {
 
-    private static final Pattern NON_CANONICAL = Pattern.compile(";|\\\\|%(2f|5c|3b|2e)");
+    private static final Pattern NON_CANONICAL = Pattern.compile(";|\\\\|%(2f|5c|3b|2e)",
+            Pattern.CASE_INSENSITIVE);
 
     private final RouteProblems problems;
 
@@ -33,7 +33,7 @@ public class CanonicalPaths {
 
     private void check(RoutingContext context) {
         String path = context.request().path();
-        if (path != null && NON_CANONICAL.matcher(path.toLowerCase(Locale.ROOT)).find()) {
+        if (path != null && NON_CANONICAL.matcher(path).find()) {
             problems.send(context, Problem.of(ProblemType.INVALID_PATH, "Spell the path without matrix parameters"
                     + " (;), encoded separators or dots (%2F, %5C, %3B, %2E) and backslashes.", path));
             return;
