@@ -13,25 +13,26 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's commands that a newcomer pastes do what they say: the Docker example keeps its keys and finds its
- * database, and the quickstart's user is not the one the console's sign-in form suggests.
+ * The commands that a newcomer pastes do what they say: the Docker example (docs/deployment.md) keeps its keys and
+ * finds its database, and the README quickstart's user is not the one the console's sign-in form suggests.
  */
 class ReadmeExamplesTest {
 
     private static final Path README = Path.of("README.md");
+    private static final Path DEPLOYMENT = Path.of("docs/deployment.md");
     private static final Path SIGN_IN = Path.of("src/main/resources/META-INF/resources/console/local/sign-in.js");
 
-    private static String section(String heading) throws IOException {
-        String readme = Files.readString(README);
-        int start = readme.indexOf("\n" + heading + "\n");
-        assertTrue(start >= 0, "README has no section " + heading);
-        int end = readme.indexOf("\n## ", start + heading.length() + 2);
-        return readme.substring(start, end < 0 ? readme.length() : end);
+    private static String section(Path file, String heading) throws IOException {
+        String text = Files.readString(file);
+        int start = text.indexOf("\n" + heading + "\n");
+        assertTrue(start >= 0, file + " has no section " + heading);
+        int end = text.indexOf("\n## ", start + heading.length() + 2);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 
     @Test
     void theDockerExampleKeepsItsKeysRunsBesideItsDatabaseAndTurnsTheConsoleOn() throws IOException {
-        String docker = section("### Docker");
+        String docker = section(DEPLOYMENT, "## Docker");
 
         assertFalse(Pattern.compile("(?m)^\\s*(docker run|-e ).*\\$\\(openssl").matcher(docker).find(),
                 "a secret generated in the docker run command changes at every run");
@@ -52,7 +53,7 @@ class ReadmeExamplesTest {
         assertTrue(suggested.find(), "the sign-in form suggests a user");
 
         Set<String> quickstartUsers = Pattern.compile("\"sub\": \"([^\"]+)\"")
-                .matcher(section("## Quickstart (local mode)")).results().map(result -> result.group(1))
+                .matcher(section(README, "## Quickstart (local mode)")).results().map(result -> result.group(1))
                 .collect(Collectors.toSet());
 
         assertTrue(quickstartUsers.contains("quinn"), quickstartUsers.toString());
