@@ -63,7 +63,7 @@ class DocumentationLinksTest {
             while (autolink.find()) {
                 broken.add(ROOT.relativize(file) + ": <" + autolink.group(1) + "> leaves the repository");
             }
-            Matcher url = BARE_URL.matcher(AUTOLINK.matcher(prose).replaceAll(""));
+            Matcher url = BARE_URL.matcher(AUTOLINK.matcher(INLINE_LINK.matcher(prose).replaceAll("")).replaceAll(""));
             while (url.find()) {
                 broken.add(ROOT.relativize(file) + ": " + url.group() + " is a link out of the repository (write an "
                         + "address as `code`, or name the product)");
