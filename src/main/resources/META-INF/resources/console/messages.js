@@ -5,7 +5,8 @@
 
 /**
  * The console's words, one entry per key (camelCase). An entry is a string, in which {name} is replaced by a value, or
- * a function of the values. mount(element, {messages}) overrides any entry by key; the list of keys is in README.md.
+ * a function of the values. mount(element, {messages}) overrides any entry by key; the main keys are in
+ * docs/console.md.
  */
 export const MESSAGES = {
   // The panel
@@ -373,6 +374,60 @@ export const MESSAGES = {
   outcomeExpired: 'The request expired before it was approved.',
   outcomeCancelled: 'The request was cancelled.',
   outcomeEnded: 'The request ended: {status}.',
+
+  // Local mode's own pages (local/): the sign-in form, the session bar and the phone page.
+  localSignIn: 'Sign in (local mode)',
+  localSignInIntro: 'Signs you in with a JWT minted by this service\'s local key, for any user and role. Local mode '
+    + 'only.',
+  localUser: 'User',
+  localUserHint: 'A user id such as {example}.',
+  localWorkspace: 'Workspace',
+  localRole: 'Role',
+  localRoleOwner: 'Owner',
+  localRoleSuperAdmin: 'Super Admin',
+  localRoleAdmin: 'Admin',
+  localRoleUser: 'User',
+  localEmail: 'Email',
+  localEmailHint: 'Optional: where verification emails go.',
+  localSignInButton: 'Sign in',
+  localSignedIn: 'Signed in as {userId} in workspace {workspaceId}.',
+  localSignedInAs: 'Signed in as {userId}.',
+  localOpenPhonePage: 'Open the phone page',
+  localSignOut: 'Sign out',
+  phonePageSection: 'This phone',
+  phonePageIntro: 'This tab can be your phone: it makes a key pair whose private key never leaves this browser, and '
+    + 'signs your answers with it.',
+  phonePageName: 'Phone name',
+  phonePageNameHint: 'How the web page names this phone when it sends a request.',
+  phonePageDefaultName: 'Browser phone',
+  phonePageEnroll: 'Enroll this browser as a phone',
+  phonePageNotEnrolled: 'This browser was not enrolled.',
+  phonePageEnrolledNow: 'This browser is now your phone.',
+  phonePageEnrolled: 'This browser is enrolled as your phone "{name}". Keep this tab open to answer requests.',
+  phonePageRequests: 'Requests waiting for you',
+  phonePageNoRequests: 'No requests are waiting.',
+  // What a request asks for: phonePageAction<Action>.
+  phonePageActionReveal: 'View the SCIM token',
+  phonePageActionRotate: 'Rotate the SCIM token',
+  phonePageActionRevoke: 'Revoke the SCIM token',
+  phonePageActionManageFactors: 'Change how you confirm it is you',
+  phonePageRequester: 'Workspace {workspaceId}, asked from {address} with {browser}. Expires at {expiresAt}.',
+  phonePageUnknownAddress: 'an unknown address',
+  phonePageBrowser: '{browser} on {system}',
+  phonePageUnknownBrowser: 'an unknown browser',
+  phonePageUnknownSystem: 'an unknown system',
+  phonePageNumber: 'Number',
+  phonePageNumberHint: 'The number the web page shows.',
+  phonePageNumberInvalid: 'Type the two-digit number the web page shows.',
+  phonePageApprove: 'Approve',
+  phonePageDeny: 'Deny',
+  phonePageReport: 'Report suspicious',
+  // How the phone's answer ended the request: phonePageDecided<Reason or status>, else phonePageDecided.
+  phonePageDecidedApproved: 'Approved. The web page continues.',
+  phonePageDecidedUserDenied: 'Denied.',
+  phonePageDecidedNumberMismatch: 'The number did not match, so the request was denied.',
+  phonePageDecidedReportedSuspicious: 'Reported as suspicious. Requests to your phone are paused for a while.',
+  phonePageDecided: 'The request is {status}.',
 };
 
 let overrides = {};

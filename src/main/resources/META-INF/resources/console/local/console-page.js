@@ -1,5 +1,6 @@
 import { mount } from '../console.js';
 import { h } from '../dom.js';
+import { t } from '../messages.js';
 import './sign-in.js';
 
 /*
@@ -16,9 +17,9 @@ signIn.addEventListener('scim-signed-in', ({ detail }) => {
   session = detail;
   signIn.hidden = true;
   place.before(h('div', { className: 'scim-session' },
-    h('p', {}, `Signed in as ${detail.userId} in workspace ${detail.workspaceId}.`),
-    h('a', { href: 'phone.html', target: 'scim-phone', rel: 'opener' }, 'Open the phone page'),
-    h('a', { href: './' }, 'Sign out')));
+    h('p', {}, t('localSignedIn', { userId: detail.userId, workspaceId: detail.workspaceId })),
+    h('a', { href: 'phone.html', target: 'scim-phone', rel: 'opener' }, t('localOpenPhonePage')),
+    h('a', { href: './' }, t('localSignOut'))));
   mount(place, { workspaceId: detail.workspaceId, getAccessToken: async () => detail.token });
 });
 

@@ -1,6 +1,7 @@
 import { createApi } from '../api.js';
 import { claimsOf } from '../claims.js';
 import { h } from '../dom.js';
+import { t } from '../messages.js';
 import './phone.js';
 import './sign-in.js';
 
@@ -24,7 +25,7 @@ function start(session) {
     workspaceId: session.workspaceId,
     email: claimsOf(session.token).email,
   };
-  place.append(h('p', { className: 'scim-session' }, `Signed in as ${session.userId}.`), phone);
+  place.append(h('p', { className: 'scim-session' }, t('localSignedInAs', { userId: session.userId })), phone);
 }
 
 signIn.addEventListener('scim-signed-in', ({ detail }) => start(detail));

@@ -1,21 +1,21 @@
 import { field, h, liveRegion, uid } from '../dom.js';
-import { problemSentence } from '../messages.js';
+import { problemSentence, t } from '../messages.js';
 import { ask } from '../modal.js';
 import '../step-up-dialog.js';
 import { forgetDevice, loadDevice, newKeyPair, saveDevice, signDecision } from './phone-key.js';
 
 const POLL_MILLISECONDS = 1000;
 const ACTIONS = {
-  reveal: 'View the SCIM token',
-  rotate: 'Rotate the SCIM token',
-  revoke: 'Revoke the SCIM token',
-  manage_factors: 'Change how you confirm it is you',
+  reveal: 'phonePageActionReveal',
+  rotate: 'phonePageActionRotate',
+  revoke: 'phonePageActionRevoke',
+  manage_factors: 'phonePageActionManageFactors',
 };
 const DECIDED = {
-  approved: 'Approved. The web page continues.',
-  user_denied: 'Denied.',
-  number_mismatch: 'The number did not match, so the request was denied.',
-  reported_suspicious: 'Reported as suspicious. Requests to your phone are paused for a while.',
+  approved: 'phonePageDecidedApproved',
+  user_denied: 'phonePageDecidedUserDenied',
+  number_mismatch: 'phonePageDecidedNumberMismatch',
+  reported_suspicious: 'phonePageDecidedReportedSuspicious',
 };
 const BROWSERS = [['Edg/', 'Edge'], ['OPR/', 'Opera'], ['Firefox/', 'Firefox'], ['Chrome/', 'Chrome'],
   ['Safari/', 'Safari']];
@@ -23,10 +23,12 @@ const SYSTEMS = [['Windows', 'Windows'], ['Android', 'Android'], ['iPhone', 'iOS
   ['Mac OS X', 'macOS'], ['CrOS', 'ChromeOS'], ['Linux', 'Linux']];
 const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit' });
 
-/** "Chrome on Linux": enough of a User-Agent to recognise one's own browser. */
+/** "Chrome on Linux": enough of a User-Agent to recognise one's own browser (product names are not translated). */
 function browserOf(userAgent = '') {
-  const name = (list, fallback) => list.find(([token]) => userAgent.includes(token))?.[1] ?? fallback;
-  return `${name(BROWSERS, 'an unknown browser')} on ${name(SYSTEMS, 'an unknown system')}`;
+  const name = (list, fallback) => list.find(([token]) => userAgent.includes(token))?.[1] ?? t(fallback);
+  return t('phonePageBrowser', {
+    browser: name(BROWSERS, 'phonePageUnknownBrowser'), system: name(SYSTEMS, 'phonePageUnknownSystem'),
+  });
 }
 
 /**
@@ -42,10 +44,10 @@ class Phone extends HTMLElement {
 
   #device = null;
   #enrollment = h('div');
-  #requestsHeading = h('h2', { id: uid('scim-requests'), tabIndex: -1 }, 'Requests waiting for you');
+  #requestsHeading = h('h2', { id: uid('scim-requests'), tabIndex: -1 }, t('phonePageRequests'));
   #requests = h('ul', { className: 'scim-requests' });
   #shown = new Map();
-  #none = h('p', {}, 'No requests are waiting.');
+  #none = h('p', {}, t('phonePageNoRequests'));
   #status = liveRegion();
   #failure = liveRegion({ assertive: true });
   #polling = null;
@@ -55,7 +57,7 @@ class Phone extends HTMLElement {
       return;
     }
     this.append(
-      h('section', { 'aria-label': 'This phone' }, this.#enrollment),
+      h('section', { 'aria-label': t('phonePageSection') }, this.#enrollment),
       this.#status,
       this.#failure,
       h('section', { 'aria-labelledby': this.#requestsHeading.id, hidden: true }, this.#requestsHeading,
@@ -89,21 +91,19 @@ class Phone extends HTMLElement {
 
   #showEnrollment() {
     if (this.#device) {
-      this.#enrollment.replaceChildren(h('p', {}, `This browser is enrolled as your phone "${this.#device.name}". `
-        + 'Keep this tab open to answer requests.'));
+      this.#enrollment.replaceChildren(h('p', {}, t('phonePageEnrolled', { name: this.#device.name })));
       this.#requestsHeading.parentElement.hidden = false;
       this.#poll();
       return;
     }
     const name = field({
-      label: 'Phone name', hint: 'How the web page names this phone when it sends a request.',
-      control: h('input', { type: 'text', value: 'Browser phone', autocomplete: 'off' }),
+      label: t('phonePageName'), hint: t('phonePageNameHint'),
+      control: h('input', { type: 'text', value: t('phonePageDefaultName'), autocomplete: 'off' }),
     });
     this.#enrollment.replaceChildren(h('form', { noValidate: true, onsubmit: (event) => this.#enroll(event, name) },
-      h('p', {}, 'This tab can be your phone: it makes a key pair whose private key never leaves this browser, and '
-        + 'signs your answers with it.'),
+      h('p', {}, t('phonePageIntro')),
       name.root,
-      h('button', { type: 'submit' }, 'Enroll this browser as a phone')));
+      h('button', { type: 'submit' }, t('phonePageEnroll'))));
   }
 
   /**
@@ -117,11 +117,11 @@ class Phone extends HTMLElement {
     this.#failure.replaceChildren();
     try {
       const { privateKey, publicJwk } = await newKeyPair();
-      const enroll = (verificationId) => this.context.api.enrollDevice(name.control.value.trim() || 'Browser phone',
-        publicJwk, verificationId);
+      const enroll = (verificationId) => this.context.api.enrollDevice(
+        name.control.value.trim() || t('phonePageDefaultName'), publicJwk, verificationId);
       let approval = await this.#hasFactor() ? await this.#confirm() : undefined;
       if (approval === null) {
-        this.#status.textContent = 'This browser was not enrolled.';
+        this.#status.textContent = t('phonePageNotEnrolled');
         return;
       }
       let device;
@@ -133,14 +133,14 @@ class Phone extends HTMLElement {
         }
         approval = await this.#confirm();
         if (!approval) {
-          this.#status.textContent = 'This browser was not enrolled.';
+          this.#status.textContent = t('phonePageNotEnrolled');
           return;
         }
         device = await enroll(approval);
       }
       this.#device = { deviceId: device.id, name: device.name, privateKey };
       await saveDevice(this.context.userId, this.#device);
-      this.#status.textContent = 'This browser is now your phone.';
+      this.#status.textContent = t('phonePageEnrolledNow');
       this.#showEnrollment();
       this.#requestsHeading.focus();
     } catch (error) {
@@ -190,17 +190,18 @@ class Phone extends HTMLElement {
   }
 
   #request(verification) {
-    const heading = h('h3', { id: uid('scim-request') }, ACTIONS[verification.action] ?? verification.action);
+    const action = ACTIONS[verification.action];
+    const heading = h('h3', { id: uid('scim-request') }, action ? t(action) : verification.action);
     const number = field({
-      label: 'Number',
-      hint: 'The number the web page shows.',
+      label: t('phonePageNumber'),
+      hint: t('phonePageNumberHint'),
       control: h('input', { type: 'text', inputMode: 'numeric', autocomplete: 'off' }),
     });
     const approve = (event) => {
       event.preventDefault();
       const typed = number.control.value.trim();
       if (!/^\d{2}$/.test(typed)) {
-        number.showError('Type the two-digit number the web page shows.');
+        number.showError(t('phonePageNumberInvalid'));
         number.control.focus();
         return;
       }
@@ -210,15 +211,18 @@ class Phone extends HTMLElement {
     const { ipAddress, userAgent } = verification.requester ?? {};
     return h('li', { className: 'scim-request' }, h('article', { 'aria-labelledby': heading.id },
       heading,
-      h('p', {}, `Workspace ${verification.workspaceId}, asked from ${ipAddress ?? 'an unknown address'} with `
-        + `${browserOf(userAgent)}. Expires at ${clock.format(new Date(verification.expiresAt))}.`),
+      h('p', {}, t('phonePageRequester', {
+        workspaceId: verification.workspaceId, address: ipAddress ?? t('phonePageUnknownAddress'),
+        browser: browserOf(userAgent), expiresAt: clock.format(new Date(verification.expiresAt)),
+      })),
       h('form', { noValidate: true, onsubmit: approve },
         number.root,
         h('div', { className: 'scim-actions' },
-          h('button', { type: 'submit' }, 'Approve'),
-          h('button', { type: 'button', className: 'scim-secondary', onclick: () => decline('deny') }, 'Deny'),
+          h('button', { type: 'submit' }, t('phonePageApprove')),
+          h('button', { type: 'button', className: 'scim-secondary', onclick: () => decline('deny') },
+            t('phonePageDeny')),
           h('button', { type: 'button', className: 'scim-warning', onclick: () => decline('report') },
-            'Report suspicious')))));
+            t('phonePageReport'))))));
   }
 
   async #decide(verification, decision, number) {
@@ -227,7 +231,8 @@ class Phone extends HTMLElement {
     try {
       const assertion = await signDecision(this.#device, verification.id, decision, number);
       const answer = await this.context.api.decide(verification.id, assertion);
-      this.#status.textContent = DECIDED[answer.reason ?? answer.status] ?? `The request is ${answer.status}.`;
+      const decided = DECIDED[answer.reason ?? answer.status];
+      this.#status.textContent = decided ? t(decided) : t('phonePageDecided', { status: answer.status });
     } catch (error) {
       this.#failure.textContent = problemSentence(error);
     }

@@ -1,8 +1,10 @@
 import { mintLocalJwt } from '../api.js';
 import { field, h, liveRegion, uid } from '../dom.js';
-import { problemSentence } from '../messages.js';
+import { problemSentence, t } from '../messages.js';
 
-const ROLES = [['owner', 'Owner'], ['super_admin', 'Super Admin'], ['admin', 'Admin'], ['user', 'User']];
+const ROLES = [['owner', 'localRoleOwner'], ['super_admin', 'localRoleSuperAdmin'], ['admin', 'localRoleAdmin'],
+  ['user', 'localRoleUser']];
+const SUGGESTED_USER = 'alice';
 const FIELD_OF_MEMBER = { sub: 'user', workspaceId: 'workspace', roles: 'role', email: 'email' };
 
 function text(value, properties = {}) {
@@ -16,16 +18,18 @@ function text(value, properties = {}) {
  */
 class LocalSignIn extends HTMLElement {
   #fields = {
-    user: field({ label: 'User', hint: 'A user id such as alice.', control: text('alice') }),
-    workspace: field({ label: 'Workspace', control: text('acme') }),
+    user: field({
+      label: t('localUser'), hint: t('localUserHint', { example: SUGGESTED_USER }), control: text(SUGGESTED_USER),
+    }),
+    workspace: field({ label: t('localWorkspace'), control: text('acme') }),
     role: field({
-      label: 'Role',
-      control: h('select', {}, ROLES.map(([value, label]) => h('option', { value }, label))),
+      label: t('localRole'),
+      control: h('select', {}, ROLES.map(([value, label]) => h('option', { value }, t(label)))),
     }),
     email: field({
-      label: 'Email',
-      hint: 'Optional: where verification emails go.',
-      control: text('alice@example.com', { type: 'email' }),
+      label: t('localEmail'),
+      hint: t('localEmailHint'),
+      control: text(`${SUGGESTED_USER}@example.com`, { type: 'email' }),
     }),
   };
   #failure = liveRegion({ assertive: true });
@@ -34,14 +38,13 @@ class LocalSignIn extends HTMLElement {
     if (this.childElementCount > 0) {
       return;
     }
-    const heading = h('h2', { id: uid('scim-sign-in') }, 'Sign in (local mode)');
+    const heading = h('h2', { id: uid('scim-sign-in') }, t('localSignIn'));
     this.append(h('form', { 'aria-labelledby': heading.id, noValidate: true, onsubmit: (event) => this.#submit(event) },
       heading,
-      h('p', { className: 'scim-hint' }, 'Signs you in with a JWT minted by this service\'s local key, for any user '
-        + 'and role. Local mode only.'),
+      h('p', { className: 'scim-hint' }, t('localSignInIntro')),
       Object.values(this.#fields).map((each) => each.root),
       this.#failure,
-      h('button', { type: 'submit' }, 'Sign in')));
+      h('button', { type: 'submit' }, t('localSignInButton'))));
   }
 
   async #submit(event) {

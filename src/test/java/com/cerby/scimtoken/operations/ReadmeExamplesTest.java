@@ -48,7 +48,7 @@ class ReadmeExamplesTest {
 
     @Test
     void theQuickstartHasAUserOfItsOwn() throws IOException {
-        Matcher suggested = Pattern.compile("label: 'User'.*control: text\\('([^']+)'\\)").matcher(
+        Matcher suggested = Pattern.compile("SUGGESTED_USER = '([^']+)'").matcher(
                 Files.readString(SIGN_IN));
         assertTrue(suggested.find(), "the sign-in form suggests a user");
 
