@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.oauth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,11 @@ public record ClientView(UUID clientId, String name, Instant createdAt, String c
         }
     }
 
-    public record Page(List<ClientView> items) {
+    /**
+     * The clients, and what an identity provider is given besides a client's id: the token endpoint's URL (absent
+     * while the issuer is unknown) and the SCIM server's URL ({@code scim-token.oauth.scim-url}, absent when unset).
+     */
+    public record Page(List<ClientView> items, @JsonInclude(JsonInclude.Include.NON_NULL) String tokenUrl,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String scimUrl) {
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A workspace's OAuth clients for SCIM provisioning: listed by its admins, changed by its owners. */
@@ -31,10 +32,14 @@ public class ScimClientResource {
 
     private final ClientService service;
     private final Caller caller;
+    private final Issuer issuer;
+    private final Optional<String> scimUrl;
 
-    ScimClientResource(ClientService service, Caller caller) {
+    ScimClientResource(ClientService service, Caller caller, Issuer issuer, OAuthConfig config) {
         this.service = service;
         this.caller = caller;
+        this.issuer = issuer;
+        this.scimUrl = config.scimUrl().map(String::strip).filter(url -> !url.isEmpty());
     }
 
     @GET
@@ -42,7 +47,8 @@ public class ScimClientResource {
     public ClientView.Page list(
             @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId) {
         caller.requireWorkspace(workspaceId);
-        return new ClientView.Page(service.list(workspaceId));
+        return new ClientView.Page(service.list(workspaceId), issuer.tokenEndpoint().orElse(null),
+                scimUrl.orElse(null));
     }
 
     @POST
