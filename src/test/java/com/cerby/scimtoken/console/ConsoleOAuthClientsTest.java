@@ -255,6 +255,48 @@ class ConsoleOAuthClientsTest extends DatabaseTest {
     }
 
     @Test
+    void aFederatedCredentialAddedWithTheEntraPresetIsListedWithTheDerivedIssuerAndRemoved() {
+        String clientId = createdClient(ENTRA);
+        addedSecret(clientId);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        OAuthClientsPage clients = new OAuthClientsPage(browser);
+        String issuer = "https://login.microsoftonline.com/" + TENANT + "/v2.0";
+        String jwksUri = "https://login.microsoftonline.com/" + TENANT + "/discovery/v2.0/keys";
+
+        clients.startAddingFederatedCredential(ENTRA);
+        clients.typeInFederated("Tenant ID", TENANT);
+        clients.typeInFederated("Object ID of the provisioning workload", OBJECT_ID);
+        clients.typeInFederated("Audience (optional)", AUDIENCE);
+        clients.continueFederated();
+        assertTrue(console.confirmationText().contains("To change the OAuth clients for provisioning"));
+        phone.approve(OWNER, pendingVerification(), console.numberToTypeOnThePhone()).statusCode(200);
+
+        assertEquals("Federated credential for " + issuer + " added.", clients.announcement());
+        List<String> credentials = clients.federatedCredentials(ENTRA);
+        assertEquals(1, credentials.size(), credentials.toString());
+        assertTrue(credentials.get(0).contains(issuer) && credentials.get(0).contains(OBJECT_ID)
+                && credentials.get(0).contains(AUDIENCE) && credentials.get(0).contains(jwksUri), credentials.get(0));
+        given().auth().oauth2(OWNER).when().get(CLIENTS).then().statusCode(200)
+                .body("items[0].federatedCredentials[0].issuer", equalTo(issuer))
+                .body("items[0].federatedCredentials[0].subject", equalTo(OBJECT_ID))
+                .body("items[0].federatedCredentials[0].audience", equalTo(AUDIENCE))
+                .body("items[0].federatedCredentials[0].jwksUri", equalTo(jwksUri));
+        browser.assertAccessible("a client with a secret and a federated credential");
+        clients.scrollTo(ENTRA);
+        browser.screenshot("console-oauth-clients");
+
+        String asked = clients.startRemovingFederatedCredential(ENTRA, issuer, OBJECT_ID);
+        assertTrue(asked.contains("Tokens signed by " + issuer + " for " + OBJECT_ID + " no longer get access tokens"),
+                asked);
+        clients.confirm(OAuthClientsPage.REMOVE_FEDERATED, "Remove");
+        phone.approve(OWNER, pendingVerification(), console.numberToTypeOnThePhone()).statusCode(200);
+        assertEquals("Federated credential for " + issuer + " removed.", clients.announcement());
+        assertEquals(List.of(), clients.federatedCredentials(ENTRA));
+        given().auth().oauth2(OWNER).when().get(CLIENTS).then().statusCode(200)
+                .body("items[0].federatedCredentials.size()", equalTo(0));
+    }
+
+    @Test
     void anAdminSeesTheClientsAndTheValuesToPasteButNoChange() {
         String clientId = createdClient(ENTRA);
         addedSecret(clientId);
