@@ -80,8 +80,9 @@ class DirectorySync extends HTMLElement {
     this.#signInMethods.context = { ...this.context, email: this.#claims.email };
     this.#signInMethods.addEventListener('scim-factors-changed', () => this.#auditLog.reload());
     this.#signInMethods.addEventListener('scim-passkeys-changed', () => this.#auditLog.reload());
-    section.append(this.#facts, this.#actions, this.#ownersOnly, this.#status, this.#failure, this.#dangerZone,
-      this.#oauthClients, this.#signInMethods, this.#auditLog);
+    // Only owners have a danger zone: append() would write a missing one as the text "null".
+    section.append(...[this.#facts, this.#actions, this.#ownersOnly, this.#status, this.#failure, this.#dangerZone,
+      this.#oauthClients, this.#signInMethods, this.#auditLog].filter(Boolean));
     await this.refresh();
   }
 

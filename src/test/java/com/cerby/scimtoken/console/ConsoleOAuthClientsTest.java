@@ -301,7 +301,7 @@ class ConsoleOAuthClientsTest extends DatabaseTest {
         String clientId = createdClient(ENTRA);
         addedSecret(clientId);
         String admin = TestTokens.jwt("dave", WORKSPACE, "admin");
-        ConsolePage.inHostPage(browser, hostPage, WORKSPACE, admin);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, admin);
         OAuthClientsPage clients = new OAuthClientsPage(browser);
 
         assertEquals(clientId, clients.value(ENTRA, "Client ID"));
@@ -309,6 +309,7 @@ class ConsoleOAuthClientsTest extends DatabaseTest {
         assertEquals(List.of("Copy Client ID", "Copy Token URL", "Copy SCIM URL (Tenant URL)"), clients.buttons(),
                 "an admin may copy the values, and change nothing");
         assertTrue(clients.text().contains("Only workspace owners can create and change OAuth clients."));
+        assertFalse(console.text().contains("null"), "nothing missing is written out: " + console.text());
         browser.assertAccessible("an admin sees the OAuth clients");
     }
 
