@@ -454,6 +454,10 @@ export const MESSAGES = {
   problemTooManySecrets: () => 'This client already has two active secrets. Revoke one first.',
   problemClientNotFound: () => 'That OAuth client was already deleted.',
   problemSecretNotFound: () => 'That secret was already revoked.',
+  problemFederatedCredentialNotFound: () => 'That federated credential was already removed.',
+  problemTooManyFederatedCredentials: () => 'This client has the most federated credentials allowed. Remove one '
+    + 'first.',
+  problemFederatedCredentialExists: () => 'This client already trusts that issuer and subject.',
   problemServiceUnavailable: (error) => `The service is briefly unavailable; nothing was changed. Try again ${error.after}.`,
   problemEmailNotSent: () => 'The email could not be sent. Try again in a moment, or use another way.',
   problemNetworkError: () => 'The service could not be reached. Check your connection and try again.',

@@ -7,8 +7,9 @@ import './step-up-dialog.js';
 const NAME_MAX = 100;
 const SECRET_DAYS_MAX = 1095;
 const SECRETS_MAX = 2;
-const URL_MAX = 2048;
-const TEXT_MAX = 255;
+/** A federated credential's issuer, audience and JWKS URL, and its subject. */
+const URL_MAX = 512;
+const SUBJECT_MAX = 256;
 /** A Microsoft Entra tenant id and a service principal's object id are GUIDs; Entra's tokens write them lower-case. */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -216,7 +217,7 @@ class FederatedCredentialDialog extends ModalElement {
   #derivedIssuer = h('code');
   #derivedJwksUri = h('code');
   #issuer = textField(t('customIssuer'), t('customIssuerHint'), { maxLength: URL_MAX });
-  #subject = textField(t('customSubject'), t('customSubjectHint'), { maxLength: TEXT_MAX });
+  #subject = textField(t('customSubject'), t('customSubjectHint'), { maxLength: SUBJECT_MAX });
   #audience = textField(t('customAudience'), t('customAudienceHint'), { maxLength: URL_MAX });
   #jwksUri = textField(t('customJwksUri'), t('customJwksUriHint'), { maxLength: URL_MAX });
   #entraPart = h('div', { className: 'scim-preset' });
@@ -296,7 +297,7 @@ class FederatedCredentialDialog extends ModalElement {
     const invalid = [
       !(isWebUrl(issuer) && issuer.length <= URL_MAX) && [this.#issuer, t('enterIssuer')],
       !subject && [this.#subject, t('enterSubject')],
-      subject.length > TEXT_MAX && [this.#subject, t('valueTooLong', { max: TEXT_MAX })],
+      subject.length > SUBJECT_MAX && [this.#subject, t('valueTooLong', { max: SUBJECT_MAX })],
       audience.length > URL_MAX && [this.#audience, t('valueTooLong', { max: URL_MAX })],
       jwksUri && !(isWebUrl(jwksUri) && jwksUri.length <= URL_MAX) && [this.#jwksUri, t('enterJwksUri')],
     ].filter(Boolean);
@@ -446,13 +447,14 @@ class OAuthClients extends HTMLElement {
   #credential(client, credential) {
     const row = (term, value) => h('div', {}, h('dt', {}, term), h('dd', {}, value));
     return h('li', {},
-      h('dl', { className: 'scim-credential' },
-        row(t('federatedIssuer'), h('code', {}, credential.issuer)),
-        row(t('federatedSubject'), h('code', {}, credential.subject)),
-        row(t('federatedAudience'), credential.audience ? h('code', {}, credential.audience)
-          : t('federatedAudienceDefault')),
-        credential.jwksUri && row(t('federatedJwksUri'), h('code', {}, credential.jwksUri)),
-        credential.createdAt && h('div', { className: 'scim-note' }, t('federatedAdded', {
+      h('div', { className: 'scim-credential' },
+        h('dl', {},
+          row(t('federatedIssuer'), h('code', {}, credential.issuer)),
+          row(t('federatedSubject'), h('code', {}, credential.subject)),
+          row(t('federatedAudience'), credential.audience ? h('code', {}, credential.audience)
+            : t('federatedAudienceDefault')),
+          credential.jwksUri ? row(t('federatedJwksUri'), h('code', {}, credential.jwksUri)) : null),
+        credential.createdAt && h('p', { className: 'scim-note' }, t('federatedAdded', {
           when: formatDateTime(credential.createdAt) }))),
       this.context.canManage && h('button', { type: 'button', className: 'scim-secondary',
         onclick: () => this.#removeFederatedCredential(client, credential) }, t('removeFederatedCredential'),
@@ -574,18 +576,18 @@ class OAuthClients extends HTMLElement {
       const verificationId = await ask(this, modal('scim-step-up-dialog', {
         context: this.context, action: 'manage_clients',
       }));
-      let focus = null;
       if (verificationId) {
+        let done = { sentence: null, focus: null };
         try {
-          const done = await makeChange(verificationId);
-          this.#status.textContent = done.sentence;
-          focus = done.focus;
+          done = await makeChange(verificationId);
         } catch (error) {
           this.#failure.textContent = problemSentence(error);
         }
         await this.reload();
-        // The control that was pressed may be gone (a revoked secret's row): the heading of what changed takes over.
-        (this.#headings.get(focus) ?? this.#heading).focus();
+        // The control that was pressed may be gone (a revoked secret's row): the heading of what changed takes over,
+        // and then the change is announced.
+        (this.#headings.get(done.focus) ?? this.#heading).focus();
+        this.#status.textContent = done.sentence ?? '';
       }
       this.dispatchEvent(new CustomEvent('scim-clients-changed', { bubbles: true }));
     } finally {

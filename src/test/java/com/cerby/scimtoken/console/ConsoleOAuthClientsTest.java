@@ -223,9 +223,9 @@ class ConsoleOAuthClientsTest extends DatabaseTest {
     }
 
     @Test
-    void theEntraPresetFillsInTheIssuerAndTheJwksUrlFromTheTenantIdAndTheCustomIssuerIsChecked() {
+    void theEntraPresetFillsInTheIssuerAndTheJwksUrlFromTheTenantIdAndACustomIssuerIsTakenAsTyped() {
         createdClient(ENTRA);
-        ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        ConsolePage console = ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
         OAuthClientsPage clients = new OAuthClientsPage(browser);
         assertEquals(List.of(), clients.federatedCredentials(ENTRA));
 
@@ -250,8 +250,18 @@ class ConsoleOAuthClientsTest extends DatabaseTest {
                 .endsWith("Error: Enter the issuer's URL, starting with https://."));
         assertTrue(clients.fieldError(OAuthClientsPage.ADD_FEDERATED, "Subject").endsWith("Error: Enter the subject."));
         browser.assertAccessible("the custom issuer shows errors");
-        clients.cancel(OAuthClientsPage.ADD_FEDERATED);
         assertEquals(0L, countOfVerifications(), "nothing was asked of the phone");
+
+        clients.typeInFederated("Issuer URL", "https://issuer.example.com");
+        clients.typeInFederated("Subject", "provisioning-workload");
+        clients.continueFederated();
+        phone.approve(OWNER, pendingVerification(), console.numberToTypeOnThePhone()).statusCode(200);
+        assertEquals("Federated credential for https://issuer.example.com added.", clients.announcement());
+        List<String> credentials = clients.federatedCredentials(ENTRA);
+        assertEquals(1, credentials.size(), credentials.toString());
+        assertTrue(credentials.get(0).contains("https://issuer.example.com")
+                && credentials.get(0).contains("provisioning-workload") && credentials.get(0).contains("the token URL")
+                && !credentials.get(0).contains("JWKS URL"), credentials.get(0));
     }
 
     @Test
@@ -282,8 +292,14 @@ class ConsoleOAuthClientsTest extends DatabaseTest {
                 .body("items[0].federatedCredentials[0].audience", equalTo(AUDIENCE))
                 .body("items[0].federatedCredentials[0].jwksUri", equalTo(jwksUri));
         browser.assertAccessible("a client with a secret and a federated credential");
-        clients.scrollTo(ENTRA);
-        browser.screenshot("console-oauth-clients");
+        browser.emulateViewport(1200, 1150);
+        try {
+            clients.scrollTo(ENTRA);
+            browser.assertFitsTheViewport("a client with a secret and a federated credential is shown");
+            browser.screenshot("console-oauth-clients");
+        } finally {
+            browser.resetViewport();
+        }
 
         String asked = clients.startRemovingFederatedCredential(ENTRA, issuer, OBJECT_ID);
         assertTrue(asked.contains("Tokens signed by " + issuer + " for " + OBJECT_ID + " no longer get access tokens"),
