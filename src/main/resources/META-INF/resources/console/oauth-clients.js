@@ -256,6 +256,9 @@ class FederatedCredentialDialog extends ModalElement {
     this.#derivedJwksUri.textContent = known ? entraJwksUri(tenant) : t('derivedPending');
     this.#derivedIssuer.classList.toggle('scim-note', !known);
     this.#derivedJwksUri.classList.toggle('scim-note', !known);
+    if (known) {
+      this.#tenant.clearError();
+    }
   }
 
   #showPreset() {
