@@ -155,6 +155,12 @@ class ConsoleOAuthClientsTest extends DatabaseTest {
         browser.waitFor(driver -> console.auditEvents().stream().anyMatch(row -> row.contains("Client secret added")
                 && row.contains(hint)));
         browser.assertAccessible("an owner sees a client with a secret");
+        console.showAuditEvents("OAuth clients");
+        List<String> events = console.auditEvents();
+        assertEquals(2, events.size(), events.toString());
+        assertTrue(events.get(0).contains("Client secret added") && events.get(1).contains("OAuth client created")
+                && events.get(1).contains("“Microsoft Entra ID”"), events.toString());
+        assertFalse(String.join("\n", events).contains(copied), "the secret is never in the audit log");
     }
 
     @Test
