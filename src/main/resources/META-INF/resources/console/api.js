@@ -85,6 +85,8 @@ export function createApi({ baseUrl, getAccessToken }) {
   }
   const token = (workspaceId) => `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/scim-token`;
   const verification = (workspaceId, id) => `${token(workspaceId)}/verifications/${encodeURIComponent(id)}`;
+  const clients = (workspaceId) => `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/scim-clients`;
+  const client = (workspaceId, clientId) => `${clients(workspaceId)}/${encodeURIComponent(clientId)}`;
 
   return {
     tokenMetadata: (workspaceId) => call('GET', token(workspaceId)),
@@ -111,6 +113,25 @@ export function createApi({ baseUrl, getAccessToken }) {
     rotate: (workspaceId, verificationId, gracePeriodSeconds) =>
       call('POST', `${token(workspaceId)}/rotate`, { body: { verificationId, gracePeriodSeconds } }),
     revoke: (workspaceId, verificationId) => call('POST', `${token(workspaceId)}/revoke`, { body: { verificationId } }),
+
+    /** {items: [{clientId, name, createdAt, createdBy, secrets, federatedCredentials}], tokenUrl?, scimUrl?}. */
+    scimClients: (workspaceId) => call('GET', clients(workspaceId)),
+    createScimClient: (workspaceId, name, verificationId) =>
+      call('POST', clients(workspaceId), { body: { name, verificationId } }),
+    deleteScimClient: (workspaceId, clientId, verificationId) => call('DELETE',
+      `${client(workspaceId, clientId)}?verificationId=${encodeURIComponent(verificationId)}`),
+    /** The new secret, answered once (Cache-Control: no-store): {clientSecret, hint, ...}. Nothing keeps it. */
+    addClientSecret: (workspaceId, clientId, verificationId, expiresInDays) => call('POST',
+      `${client(workspaceId, clientId)}/secrets`, { body: { verificationId, expiresInDays: expiresInDays ?? undefined } }),
+    revokeClientSecret: (workspaceId, clientId, secretId, verificationId) => call('DELETE',
+      `${client(workspaceId, clientId)}/secrets/${encodeURIComponent(secretId)}`
+      + `?verificationId=${encodeURIComponent(verificationId)}`),
+    /** credential: {issuer, subject, audience?, jwksUri?}. */
+    addFederatedCredential: (workspaceId, clientId, credential, verificationId) => call('POST',
+      `${client(workspaceId, clientId)}/federated-credentials`, { body: { ...credential, verificationId } }),
+    removeFederatedCredential: (workspaceId, clientId, credentialId, verificationId) => call('DELETE',
+      `${client(workspaceId, clientId)}/federated-credentials/${encodeURIComponent(credentialId)}`
+      + `?verificationId=${encodeURIComponent(verificationId)}`),
 
     /** {devices, totp: {confirmedAt} | null, passkeys, recoveryCodes: {remaining, createdAt} | null}. */
     myFactors: () => call('GET', '/api/v1/me/factors'),

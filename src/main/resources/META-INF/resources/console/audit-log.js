@@ -9,6 +9,7 @@ const KINDS = [
     matches: (type) => type.startsWith('verification.') || type === 'user.codes_locked' },
   { value: 'sign-in-methods', label: 'auditShowSignInMethods',
     matches: (type) => /^(device|totp|passkey|factor|recovery_code|recovery_codes)\./.test(type) },
+  { value: 'oauth-clients', label: 'auditShowOauthClients', matches: (type) => type.startsWith('oauth_client.') },
 ];
 /** How many pages one "Load more" reads at most while it looks for events of the chosen kind. */
 const PAGES_PER_LOAD = 10;
@@ -165,6 +166,12 @@ class AuditLog extends HTMLElement {
       parts.push(`“${details.name ?? deviceName}”`);
     } else if (event.deviceId) {
       parts.push(t('auditAPhone'));
+    }
+    if (details.hint) {
+      parts.push(details.hint);
+    }
+    if (details.issuer) {
+      parts.push(details.issuer);
     }
     if (details.reason) {
       parts.push(words('auditReason', details.reason));

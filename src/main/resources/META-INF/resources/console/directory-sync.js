@@ -3,6 +3,7 @@ import { h, liveRegion, uid } from './dom.js';
 import { formatDateTime, problemSentence, t } from './messages.js';
 import { ask } from './modal.js';
 import './audit-log.js';
+import './oauth-clients.js';
 import './revoke-dialog.js';
 import './rotate-dialog.js';
 import './sign-in-methods.js';
@@ -20,7 +21,8 @@ function modal(tag, properties) {
  * actions that apply to it for the caller's role: no token yet, View Token (it creates the first one); an active
  * token, View Token (owners, super admins, admins), Rotate token and, apart in a danger zone, Revoke token (owners);
  * a revoked or expired token, Generate new token (owners). Each action is behind a step-up verification; below, the
- * caller's sign-in methods and the audit log. The roles come from the JWT only to decide what to show.
+ * workspace's OAuth clients for provisioning (oauth-clients.js), the caller's sign-in methods and the audit log. The
+ * roles come from the JWT only to decide what to show.
  *
  * Set before connecting: context = {api, workspaceId, getAccessToken}.
  */
@@ -42,6 +44,7 @@ class DirectorySync extends HTMLElement {
   #ownersOnly = h('p', { className: 'scim-note', hidden: true });
   #status = liveRegion();
   #failure = liveRegion({ assertive: true });
+  #oauthClients = h('scim-oauth-clients');
   #signInMethods = h('scim-sign-in-methods');
   #auditLog = h('scim-audit-log');
 
@@ -71,11 +74,15 @@ class DirectorySync extends HTMLElement {
         hidden: true }, dangerHeading, h('p', {}, t('dangerZoneIntro')), h('p', {}, this.#revoke));
     }
     this.#auditLog.context = this.context;
+    this.#oauthClients.context = { ...this.context, email: this.#claims.email,
+      canManage: canManageToken(this.#claims) };
+    this.#oauthClients.addEventListener('scim-clients-changed', () => this.#auditLog.reload());
     this.#signInMethods.context = { ...this.context, email: this.#claims.email };
     this.#signInMethods.addEventListener('scim-factors-changed', () => this.#auditLog.reload());
     this.#signInMethods.addEventListener('scim-passkeys-changed', () => this.#auditLog.reload());
-    section.append(this.#facts, this.#actions, this.#ownersOnly, this.#status, this.#failure, this.#dangerZone,
-      this.#signInMethods, this.#auditLog);
+    // Only owners have a danger zone: append() would write a missing one as the text "null".
+    section.append(...[this.#facts, this.#actions, this.#ownersOnly, this.#status, this.#failure, this.#dangerZone,
+      this.#oauthClients, this.#signInMethods, this.#auditLog].filter(Boolean));
     await this.refresh();
   }
 

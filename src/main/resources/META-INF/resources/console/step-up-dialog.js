@@ -11,6 +11,7 @@ const PURPOSES = {
   rotate: 'purposeRotate',
   revoke: 'purposeRevoke',
   manage_factors: 'purposeManageFactors',
+  manage_clients: 'purposeManageClients',
 };
 /** The actions an email code may confirm unless the host says otherwise (the service's default, §5). */
 const EMAIL_ACTIONS = ['reveal'];
@@ -39,7 +40,7 @@ function codeField(label, hint, inputMode = 'numeric') {
  * approved verification, or null; whatever it started and did not use is cancelled.
  *
  * Set before connecting: context = {api, workspaceId, email, emailActions?} and action ("reveal", "rotate",
- * "revoke" or "manage_factors").
+ * "revoke", "manage_factors" or "manage_clients").
  */
 class StepUpDialog extends ModalElement {
   context;

@@ -34,6 +34,7 @@ public class ClientService {
 
     private final OAuthClientRepository clients;
     private final ClientSecretRepository secrets;
+    private final FederatedCredentialRepository federatedCredentials;
     private final Grants grants;
     private final AdvisoryLocks locks;
     private final AuditLog audit;
@@ -41,10 +42,12 @@ public class ClientService {
     private final SecureRandom random;
     private final Clock clock;
 
-    ClientService(OAuthClientRepository clients, ClientSecretRepository secrets, Grants grants, AdvisoryLocks locks,
-            AuditLog audit, Caller caller, SecureRandom random, Clock clock) {
+    ClientService(OAuthClientRepository clients, ClientSecretRepository secrets,
+            FederatedCredentialRepository federatedCredentials, Grants grants, AdvisoryLocks locks, AuditLog audit,
+            Caller caller, SecureRandom random, Clock clock) {
         this.clients = clients;
         this.secrets = secrets;
+        this.federatedCredentials = federatedCredentials;
         this.grants = grants;
         this.locks = locks;
         this.audit = audit;
@@ -60,8 +63,12 @@ public class ClientService {
                 .listActive(found.stream().map(OAuthClient::id).toList(), clock.instant()).stream()
                 .collect(Collectors.groupingBy(ClientSecret::clientId,
                         Collectors.mapping(ClientView.SecretView::of, Collectors.toList())));
-        return found.stream().map(client -> ClientView.of(client, active.getOrDefault(client.id(), List.of())))
-                .toList();
+        Map<UUID, List<ClientView.FederatedCredentialView>> federated = federatedCredentials
+                .listOf(found.stream().map(OAuthClient::id).toList()).stream()
+                .collect(Collectors.groupingBy(FederatedCredential::clientId,
+                        Collectors.mapping(ClientView.FederatedCredentialView::of, Collectors.toList())));
+        return found.stream().map(client -> ClientView.of(client, active.getOrDefault(client.id(), List.of()),
+                federated.getOrDefault(client.id(), List.of()))).toList();
     }
 
     @Transactional
@@ -76,11 +83,11 @@ public class ClientService {
         clients.persist(client);
         audit.record(AuditEvent.of("oauth_client.created", workspaceId, caller.userId()).verification(verificationId)
                 .detail("clientId", client.id().toString()).detail("name", client.name()));
-        return ClientView.of(client, List.of());
+        return ClientView.of(client, List.of(), List.of());
     }
 
     /**
-     * Deletes the client and its secrets: none of them authenticates from now on. An unknown client (or another
+     * Deletes the client, its secrets and federated credentials: none of them authenticates from now on. An unknown client (or another
      * workspace's) is a 404 before the verification is spent, as it is for a secret.
      */
     @Transactional
@@ -89,6 +96,7 @@ public class ClientService {
         OAuthClient client = clients.findIn(workspaceId, clientId).orElseThrow(ClientService::clientNotFound);
         grants.spend(workspaceId, verificationId, VerificationAction.MANAGE_CLIENTS);
         secrets.delete("clientId", clientId);
+        federatedCredentials.delete("clientId", clientId);
         clients.delete(client);
         audit.record(AuditEvent.of("oauth_client.deleted", workspaceId, caller.userId()).verification(verificationId)
                 .detail("clientId", clientId.toString()).detail("name", client.name()));
@@ -135,12 +143,12 @@ public class ClientService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static ProblemException clientNotFound() {
+    static ProblemException clientNotFound() {
         return new ProblemException(ProblemType.CLIENT_NOT_FOUND, "This workspace has no OAuth client with this id.");
     }
 
     /** Serialises the changes of a workspace's clients, so two concurrent additions cannot both pass a limit. */
-    private void lockClientsOf(String workspaceId) {
+    void lockClientsOf(String workspaceId) {
         locks.lock("oauth-client:" + workspaceId);
     }
 }

@@ -23,4 +23,12 @@ public interface OAuthConfig {
     /** An access token's lifetime, PT5M to PT6H. */
     @WithDefault("PT1H")
     Duration accessTokenTtl();
+
+    /**
+     * The SCIM server's base URL that identity providers provision to (the "Tenant URL" in Microsoft Entra ID), e.g.
+     * {@code https://app.example.com/scim/v2}. This service does not serve SCIM itself, so it cannot know it: the
+     * console shows it beside the client id and the token URL when it is set, and otherwise tells the owner to use
+     * the SCIM server's URL.
+     */
+    Optional<String> scimUrl();
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A workspace's OAuth clients for SCIM provisioning: listed by its admins, changed by its owners. */
@@ -30,11 +31,18 @@ public class ScimClientResource {
     private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
     private final ClientService service;
+    private final FederatedCredentialService federatedCredentials;
     private final Caller caller;
+    private final Issuer issuer;
+    private final Optional<String> scimUrl;
 
-    ScimClientResource(ClientService service, Caller caller) {
+    ScimClientResource(ClientService service, FederatedCredentialService federatedCredentials, Caller caller,
+            Issuer issuer, OAuthConfig config) {
         this.service = service;
+        this.federatedCredentials = federatedCredentials;
         this.caller = caller;
+        this.issuer = issuer;
+        this.scimUrl = config.scimUrl().map(String::strip).filter(url -> !url.isEmpty());
     }
 
     @GET
@@ -42,7 +50,8 @@ public class ScimClientResource {
     public ClientView.Page list(
             @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId) {
         caller.requireWorkspace(workspaceId);
-        return new ClientView.Page(service.list(workspaceId));
+        return new ClientView.Page(service.list(workspaceId), issuer.tokenEndpoint().orElse(null),
+                scimUrl.orElse(null));
     }
 
     @POST
@@ -97,6 +106,35 @@ public class ScimClientResource {
             String verificationId) {
         caller.requireWorkspace(workspaceId);
         service.revokeSecret(workspaceId, UUID.fromString(clientId), UUID.fromString(id),
+                UUID.fromString(verificationId));
+    }
+
+    @POST
+    @Path("{clientId}/federated-credentials")
+    @RolesAllowed(Roles.OWNER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addFederatedCredential(
+            @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId,
+            @PathParam("clientId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String clientId,
+            @Valid @NotNull AddFederatedCredentialRequest request, @Context UriInfo uri) {
+        caller.requireWorkspace(workspaceId);
+        ClientView.FederatedCredentialView credential = federatedCredentials.add(workspaceId,
+                UUID.fromString(clientId), request, UUID.fromString(request.verificationId()));
+        return Response.created(uri.getAbsolutePathBuilder().path(credential.credentialId().toString()).build())
+                .entity(credential).build();
+    }
+
+    @DELETE
+    @Path("{clientId}/federated-credentials/{id}")
+    @RolesAllowed(Roles.OWNER)
+    public void removeFederatedCredential(
+            @PathParam("workspaceId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String workspaceId,
+            @PathParam("clientId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String clientId,
+            @PathParam("id") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String id,
+            @QueryParam("verificationId") @NotNull @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE)
+            String verificationId) {
+        caller.requireWorkspace(workspaceId);
+        federatedCredentials.remove(workspaceId, UUID.fromString(clientId), UUID.fromString(id),
                 UUID.fromString(verificationId));
     }
 }

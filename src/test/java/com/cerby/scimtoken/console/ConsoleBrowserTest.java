@@ -643,6 +643,23 @@ class ConsoleBrowserTest extends DatabaseTest {
         }
     }
 
+    @Test
+    void withoutTheScimUrlSettingTheOAuthClientsSayToUseTheScimServersUrl() {
+        TestPhone phone = TestPhone.enrolledFor(OWNER);
+        given().auth().oauth2(OWNER).contentType("application/json")
+                .body(Map.of("name", "Okta", "verificationId", Flows.approved(OWNER, WORKSPACE, phone, "manage_clients")))
+                .when().post("/api/v1/workspaces/" + WORKSPACE + "/scim-clients").then().statusCode(201);
+        ConsolePage.inHostPage(browser, hostPage, WORKSPACE, OWNER);
+        OAuthClientsPage clients = new OAuthClientsPage(browser);
+
+        assertEquals("Use your SCIM server's URL, where the identity provider sends users and groups.",
+                clients.value("Okta", "SCIM URL (Tenant URL)"));
+        assertTrue(clients.value("Okta", "Token URL").matches("http://localhost:\\d+/oauth2/token"),
+                clients.value("Okta", "Token URL"));
+        assertFalse(clients.buttons().contains("Copy SCIM URL (Tenant URL)"), "nothing to copy");
+        assertTrue(clients.buttons().contains("Copy Token URL"));
+    }
+
     /** The token is gone from the page and was never kept in storage, cookies or the address. */
     private void assertNothingKeeps(String token) {
         Object kept = ((JavascriptExecutor) browser.driver()).executeScript("""

@@ -101,10 +101,13 @@ public final class ConsolePage {
         return Accessible.named(panel(), "button", buttonName).isPresent();
     }
 
-    /** The buttons the panel offers for the token, in order: its buttons outside "Sign-in methods" and "Audit log". */
+    /**
+     * The buttons the panel offers for the token, in order: its buttons outside "OAuth clients", "Sign-in methods"
+     * and "Audit log".
+     */
     public List<String> tokenActions() {
         WebElement panel = panel();
-        List<WebElement> elsewhere = java.util.stream.Stream.of(SIGN_IN_METHODS, "Audit log")
+        List<WebElement> elsewhere = java.util.stream.Stream.of(OAuthClientsPage.SECTION, SIGN_IN_METHODS, "Audit log")
                 .flatMap(name -> Accessible.named(panel, "region", name).stream())
                 .flatMap(region -> Accessible.all(region, "button").stream()).toList();
         return Accessible.all(panel, "button").stream().filter(button -> !elsewhere.contains(button))

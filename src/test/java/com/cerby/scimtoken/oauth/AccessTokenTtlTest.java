@@ -28,6 +28,11 @@ class AccessTokenTtlTest {
             public Duration accessTokenTtl() {
                 return ttl;
             }
+
+            @Override
+            public Optional<String> scimUrl() {
+                return Optional.empty();
+            }
         };
         return new TokenService(null, null, null, null, config, Clock.systemUTC());
     }

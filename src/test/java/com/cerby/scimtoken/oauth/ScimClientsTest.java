@@ -104,6 +104,20 @@ class ScimClientsTest extends DatabaseTest {
     }
 
     @Test
+    void theListNamesTheTokenUrlAndWithoutTheSettingNoScimUrl() {
+        String issuer = given().when().get("/.well-known/oauth-authorization-server").then().statusCode(200)
+                .extract().path("issuer");
+        String tokenEndpoint = given().when().get("/.well-known/oauth-authorization-server").then()
+                .extract().path("token_endpoint");
+
+        var page = list(TestTokens.jwt("sam", WORKSPACE, "admin")).statusCode(200).extract();
+        assertEquals(issuer + "/oauth2/token", page.path("tokenUrl"));
+        assertEquals(tokenEndpoint, page.path("tokenUrl"));
+        assertFalse(page.body().asString().contains("scimUrl"), "scim-token.oauth.scim-url is unset: "
+                + page.body().asString());
+    }
+
+    @Test
     void aChangeWithoutAnApprovedManageClientsVerificationIsRefusedAndAudited() throws SQLException {
         assertProblem(create(OWNER, CLIENTS, "Entra ID", UUID.randomUUID().toString()), 403,
                 "verification_required", CLIENTS);

@@ -65,7 +65,7 @@ public class TestDatabase {
                 PreparedStatement delete = connection.prepareStatement(
                         "truncate scim_token, device, verification, user_guard, audit_event, totp_factor, outbox, owner_contact,"
                                 + " token_expiry_warning, passkey, passkey_challenge, recovery_code, oauth_client,"
-                                + " oauth_client_secret")) {
+                                + " oauth_client_secret, federated_credential, used_assertion")) {
             delete.executeUpdate();
         }
     }
