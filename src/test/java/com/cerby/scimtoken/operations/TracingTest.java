@@ -206,13 +206,15 @@ class TracingTest extends DatabaseTest {
         String body = "[{\"token\":\"" + TokenFormat.generate(RANDOM) + "\",\"type\":\"cerby_scim_token\","
                 + "\"url\":\"https://github.com/example/infra/blob/main/terraform.tfvars\",\"source\":\"content\"}]";
         String traceId = hex(16);
-        given().header("traceparent", "00-" + traceId + "-" + hex(8) + "-01").contentType(ContentType.JSON).body(body)
+        given().header("traceparent", "00-" + traceId + "-" + hex(8) + "-01").header("baggage", "tenant=acme")
+                .contentType(ContentType.JSON).body(body)
                 .header("Github-Public-Key-Identifier", keyId).header("Github-Public-Key-Signature", github.sign(body, keyId))
                 .when().post("/api/v1/scim-tokens/leak-reports").then().statusCode(200);
 
         assertEquals(fetches + 1, github.keyFetches(), "the report fetched GitHub's keys");
-        String[] sent = traceAndSpan(github.keyFetchTraceparents().get(fetches));
+        String[] sent = traceAndSpan(github.keyFetchHeaders("traceparent").get(fetches));
         assertEquals(traceId, sent[0], "GitHub gets the report's trace");
+        assertEquals(null, github.keyFetchHeaders("baggage").get(fetches), "nor the caller's baggage");
         Span server = serverSpan(traceId);
         Span client = clientSpan(traceId, sent[1]);
         assertEquals(server.spanId(), client.parentSpanId(), "the fetch is a child of the report's server span");

@@ -76,10 +76,10 @@ public class GitHubSecretScanning implements QuarkusTestResourceLifecycleManager
         return server.findAll(getRequestedFor(urlEqualTo(KEYS_PATH))).size();
     }
 
-    /** The {@code traceparent} header of each fetch of the keys so far (null where a fetch had none). */
-    public List<String> keyFetchTraceparents() {
+    /** This header of each fetch of the keys so far (null where a fetch had none). */
+    public List<String> keyFetchHeaders(String name) {
         return server.findAll(getRequestedFor(urlEqualTo(KEYS_PATH))).stream()
-                .map(request -> request.getHeader("traceparent")).toList();
+                .map(request -> request.getHeader(name)).toList();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,9 @@ public class OutboundCalls {
             @ConfigProperty(name = "quarkus.mailer.port") Optional<Integer> smtpPort) {
         this.tracing = !sdkDisabled;
         this.tracer = openTelemetry.getTracer("com.cerby.scimtoken.outbound");
-        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+        // The trace context only, not the configured propagators' baggage: what a caller put in its baggage is not
+        // ours to pass to GitHub or the gateway.
+        this.propagator = W3CTraceContextPropagator.getInstance();
         this.smtpHost = smtpHost;
         this.smtpPort = smtpPort;
     }
@@ -68,10 +71,10 @@ public class OutboundCalls {
             send.run();
             return;
         }
-        var span = tracer.spanBuilder("SMTP send").setSpanKind(SpanKind.CLIENT).setParent(Context.current())
+        var builder = tracer.spanBuilder("SMTP send").setSpanKind(SpanKind.CLIENT).setParent(Context.current())
                 .setAttribute(PROTOCOL, "smtp").setAttribute(SERVER_ADDRESS, smtpHost);
-        smtpPort.ifPresent(port -> span.setAttribute(SERVER_PORT, (long) port));
-        Span started = span.startSpan();
+        smtpPort.ifPresent(port -> builder.setAttribute(SERVER_PORT, (long) port));
+        Span started = builder.startSpan();
         try {
             send.run();
         } catch (RuntimeException e) {
@@ -133,7 +136,7 @@ public class OutboundCalls {
                 .startSpan();
     }
 
-    /** The request with the span's {@code traceparent} (and whatever else the propagator carries) added. */
+    /** The request with the span's {@code traceparent} added. */
     private HttpRequest traced(HttpRequest request, Span span) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
         propagator.inject(Context.current().with(span), builder, HttpRequest.Builder::setHeader);
