@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.leak;
 
+import com.cerby.scimtoken.common.tracing.OutboundCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -38,17 +39,19 @@ public class GitHubKeys {
     private final ObjectMapper json;
     private final Clock clock;
     private final HttpClient http;
+    private final OutboundCalls outbound;
     private volatile Map<String, PublicKey> keys = Map.of();
     /** The fetch under way, if any. */
     private final AtomicReference<CompletableFuture<Void>> fetching = new AtomicReference<>();
     /** When the last fetch started. */
     private final AtomicReference<Instant> lastFetch = new AtomicReference<>();
 
-    GitHubKeys(LeakReportsConfig config, ObjectMapper json, Clock clock) {
+    GitHubKeys(LeakReportsConfig config, ObjectMapper json, Clock clock, OutboundCalls outbound) {
         this.config = config.github();
         this.json = json;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
+        this.outbound = outbound;
     }
 
     /**
@@ -96,7 +99,7 @@ public class GitHubKeys {
             return Objects.requireNonNullElse(fetching.get(), CompletableFuture.completedFuture(null));
         }
         lastFetch.set(now);
-        http.sendAsync(HttpRequest.newBuilder(config.keysUrl()).timeout(config.timeout())
+        outbound.sendAsync(http, HttpRequest.newBuilder(config.keysUrl()).timeout(config.timeout())
                         .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray())
                 .whenComplete((answer, failure) -> {
                     keep(answer, failure);

@@ -3,6 +3,7 @@ package com.cerby.scimtoken.push;
 import com.cerby.scimtoken.common.outbox.Courier;
 import com.cerby.scimtoken.common.outbox.Outbox;
 import com.cerby.scimtoken.common.outbox.RetryPolicy;
+import com.cerby.scimtoken.common.tracing.OutboundCalls;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -24,12 +25,14 @@ public class PushCourier extends Courier {
 
     private final PushConfig config;
     private final HttpClient http;
+    private final OutboundCalls outbound;
 
-    PushCourier(Outbox outbox, PushConfig config) {
+    PushCourier(Outbox outbox, PushConfig config, OutboundCalls outbound) {
         super(outbox, CHANNEL, new RetryPolicy(config.maxAttempts(), config.initialBackoff(), config.maxBackoff(),
                 config.timeout()));
         this.config = config;
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+        this.outbound = outbound;
     }
 
     @Scheduled(every = "${scim-token.push.dispatch-interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -43,7 +46,7 @@ public class PushCourier extends Courier {
     protected String deliver(String payload) {
         URI gateway = config.gatewayUrl().orElseThrow();
         try {
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(gateway)
+            HttpResponse<Void> answer = outbound.send(http, HttpRequest.newBuilder(gateway)
                     .timeout(config.timeout())
                     .header("Content-Type", "application/json")
                     .header(SIGNATURE_HEADER, "sha256=" + signature(payload))

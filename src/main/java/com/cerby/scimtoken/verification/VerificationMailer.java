@@ -2,6 +2,7 @@ package com.cerby.scimtoken.verification;
 
 import com.cerby.scimtoken.common.problem.ProblemException;
 import com.cerby.scimtoken.common.problem.ProblemType;
+import com.cerby.scimtoken.common.tracing.OutboundCalls;
 import com.cerby.scimtoken.limits.LockoutConfig;
 import com.cerby.scimtoken.local.OwnUrl;
 import com.cerby.scimtoken.mail.MailConfig;
@@ -37,6 +38,7 @@ public class VerificationMailer {
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(7);
 
     private final ReactiveMailer mailer;
+    private final OutboundCalls outbound;
     private final EmailConfig config;
     private final MailConfig mail;
     private final LockoutConfig lockout;
@@ -44,8 +46,9 @@ public class VerificationMailer {
     private final Optional<String> configuredBase;
 
     VerificationMailer(ReactiveMailer mailer, EmailConfig config, MailConfig mail, LockoutConfig lockout,
-            OwnUrl ownUrl) {
+            OwnUrl ownUrl, OutboundCalls outbound) {
         this.mailer = mailer;
+        this.outbound = outbound;
         this.config = config;
         this.mail = mail;
         this.lockout = lockout;
@@ -109,10 +112,10 @@ public class VerificationMailer {
                 DateTimeFormatter.ISO_INSTANT.format(verification.expiresAt()), code, link(verification, code),
                 lockout.emailBlock().toMinutes());
         try {
-            mailer.send(Mail.withText(to, config.subject(), text))
+            outbound.smtp(() -> mailer.send(Mail.withText(to, config.subject(), text))
                     .ifNoItem().after(ATTEMPT_TIMEOUT).fail()
                     .onFailure().retry().atMost(1)
-                    .await().atMost(SEND_TIMEOUT);
+                    .await().atMost(SEND_TIMEOUT));
         } catch (RuntimeException e) {
             LOG.warnf("The verification email for %s could not be sent: %s", verification.id(),
                     e.getClass().getSimpleName());

@@ -235,7 +235,7 @@ class DeploymentManifestsTest {
     }
 
     @Test
-    void theJvmFitsTheMemoryLimit() {
+    void theJvmFitsTheMemoryLimit() throws IOException {
         JsonNode resources = container().path("resources");
         for (String kind : List.of("requests", "limits")) {
             for (String resource : List.of("cpu", "memory")) {
@@ -260,6 +260,21 @@ class DeploymentManifestsTest {
                 "a fixed heap, not a share of the limit");
         assertEquals("2", env("MALLOC_ARENA_MAX"), "as in the Dockerfile");
         assertTrue(dockerfile.contains("ENV MALLOC_ARENA_MAX=2"), "the Dockerfile sets MALLOC_ARENA_MAX=2");
+
+        // bench/run measures RSS (the 400 MB target) with exactly these JVM flags, and the image runs the same
+        // garbage collector and native-heap trimming wherever it runs without them (compose, docker run).
+        List<String> jvmFlags = command.stream()
+                .filter(a -> a.startsWith("-X") && !a.equals("-XX:+ExitOnOutOfMemoryError")).toList();
+        Matcher benchOptions = Pattern.compile("JAVA_OPTS=\\$\\{JAVA_OPTS:-([^}]*)}")
+                .matcher(Files.readString(Path.of("bench/run")));
+        assertTrue(benchOptions.find(), "bench/run has default JAVA_OPTS");
+        assertEquals(jvmFlags, List.of(benchOptions.group(1).trim().split("\\s+")),
+                "bench/run's default JAVA_OPTS are the manifests' JVM flags");
+        for (String flag : jvmFlags) {
+            if (flag.matches("-XX:\\+Use\\w+GC") || flag.startsWith("-XX:TrimNativeHeapInterval=")) {
+                assertTrue(dockerfile.contains("\"" + flag + "\""), "the Dockerfile's ENTRYPOINT has " + flag);
+            }
+        }
 
         // The rest of the command is the Dockerfile's ENTRYPOINT: its logging manager and its jar.
         Matcher entrypoint = Pattern.compile("ENTRYPOINT \\[(.*?)]", Pattern.DOTALL).matcher(dockerfile);

@@ -2,20 +2,35 @@ package com.cerby.scimtoken.operations;
 
 import static com.cerby.scimtoken.support.Flows.approvedReveal;
 import static com.cerby.scimtoken.support.Flows.introspect;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cerby.scimtoken.operations.OtlpReceiver.Span;
+import com.cerby.scimtoken.push.PushCourier;
+import com.cerby.scimtoken.scimtoken.TokenFormat;
 import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.Eventually;
+import com.cerby.scimtoken.support.Flows;
+import com.cerby.scimtoken.support.GitHubSecretScanning;
+import com.cerby.scimtoken.support.PushGatewayTestResource;
+import com.cerby.scimtoken.support.TestEmail;
 import com.cerby.scimtoken.support.TestPhone;
 import com.cerby.scimtoken.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -42,7 +57,7 @@ class TracingTest extends DatabaseTest {
     public static class Exporting implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(OtlpReceiver.class));
+            return List.of(new TestResourceEntry(OtlpReceiver.class), new TestResourceEntry(GitHubSecretScanning.class));
         }
 
         @Override
@@ -53,6 +68,15 @@ class TracingTest extends DatabaseTest {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    GitHubSecretScanning github;
+
+    WireMockServer gateway;
+
+    GreenMail smtp;
+
+    @Inject
+    PushCourier courier;
 
     private static String hex(int bytes) {
         byte[] id = new byte[bytes];
@@ -66,6 +90,24 @@ class TracingTest extends DatabaseTest {
                 () -> OtlpReceiver.spans().stream().anyMatch(s -> s.traceId().equals(traceId) && s.kind() == 2));
         return OtlpReceiver.spans().stream().filter(s -> s.traceId().equals(traceId) && s.kind() == 2).findFirst()
                 .orElseThrow();
+    }
+
+    /** The CLIENT span (an outbound call) with this trace and span id, once it is exported. */
+    private static Span clientSpan(String traceId, String spanId) throws Exception {
+        Eventually.within(Duration.ofSeconds(15), "the outbound call's client span is exported",
+                () -> OtlpReceiver.spans().stream().anyMatch(s -> s.traceId().equals(traceId)
+                        && s.spanId().equals(spanId) && s.kind() == 3));
+        return OtlpReceiver.spans().stream().filter(s -> s.traceId().equals(traceId) && s.spanId().equals(spanId)
+                && s.kind() == 3).findFirst().orElseThrow();
+    }
+
+    /** The trace and span id of a W3C {@code traceparent} header ({@code 00-<trace>-<span>-<flags>}). */
+    private static String[] traceAndSpan(String traceparent) {
+        assertNotNull(traceparent, "the outbound request carries a traceparent");
+        String[] parts = traceparent.split("-");
+        assertEquals(4, parts.length, traceparent);
+        assertEquals("00", parts[0], traceparent);
+        return new String[] {parts[1], parts[2]};
     }
 
     @Test
@@ -151,6 +193,103 @@ class TracingTest extends DatabaseTest {
         for (byte[] export : OtlpReceiver.EXPORTS) {
             String text = new String(export, StandardCharsets.ISO_8859_1);
             secrets.forEach((what, secret) -> assertFalse(text.contains(secret), what + " is in an exported span"));
+        }
+    }
+
+    @Test
+    void fetchingGitHubsKeysIsAClientSpanOfTheReportsRequestAndGitHubGetsItsTraceparent() throws Exception {
+        // A key GitHub has just rotated in: the report signed with it makes the service fetch the keys again.
+        String keyId = "rotated-" + hex(4);
+        github.publish(keyId);
+        clock.advance(Duration.ofHours(1));
+        int fetches = github.keyFetches();
+        String body = "[{\"token\":\"" + TokenFormat.generate(RANDOM) + "\",\"type\":\"cerby_scim_token\","
+                + "\"url\":\"https://github.com/example/infra/blob/main/terraform.tfvars\",\"source\":\"content\"}]";
+        String traceId = hex(16);
+        given().header("traceparent", "00-" + traceId + "-" + hex(8) + "-01").header("baggage", "tenant=acme")
+                .contentType(ContentType.JSON).body(body)
+                .header("Github-Public-Key-Identifier", keyId).header("Github-Public-Key-Signature", github.sign(body, keyId))
+                .when().post("/api/v1/scim-tokens/leak-reports").then().statusCode(200);
+
+        assertEquals(fetches + 1, github.keyFetches(), "the report fetched GitHub's keys");
+        String[] sent = traceAndSpan(github.keyFetchHeaders("traceparent").get(fetches));
+        assertEquals(traceId, sent[0], "GitHub gets the report's trace");
+        assertEquals(null, github.keyFetchHeaders("baggage").get(fetches), "nor the caller's baggage");
+        Span server = serverSpan(traceId);
+        Span client = clientSpan(traceId, sent[1]);
+        assertEquals(server.spanId(), client.parentSpanId(), "the fetch is a child of the report's server span");
+        assertEquals("GET", client.name());
+        assertEquals("GET", client.attributes().get("http.request.method"));
+        assertEquals(github.keysUrl(), client.attributes().get("url.full"));
+        assertEquals("127.0.0.1", client.attributes().get("server.address"));
+        assertEquals(String.valueOf(java.net.URI.create(github.keysUrl()).getPort()),
+                client.attributes().get("server.port"));
+        assertEquals("200", client.attributes().get("http.response.status_code"));
+        assertFalse(client.attributes().containsKey("error.type"), client.attributes().toString());
+    }
+
+    @Test
+    void aPushDeliveryIsAClientSpanAndTheGatewayGetsItsTraceparentButNoSpanHoldsThePayload() throws Exception {
+        gateway.resetAll();
+        gateway.stubFor(post(urlEqualTo(PushGatewayTestResource.PATH)).willReturn(aResponse().withStatus(503)));
+        String alice = TestTokens.jwt("alice", "acme", "owner");
+        String pushToken = "push-token-" + hex(8);
+        given().auth().oauth2(alice).contentType(ContentType.JSON)
+                .body(Map.of("name", "phone", "publicKey", new TestPhone().publicJwk(), "pushToken", pushToken))
+                .when().post("/api/v1/me/devices").then().statusCode(201);
+        Flows.startPush(alice, "acme");
+
+        // The scheduler's turn, as the tests run it: the delivery runs apart from the request that queued it.
+        assertEquals(1, courier.dispatchDue());
+
+        List<LoggedRequest> delivered = gateway.findAll(postRequestedFor(urlEqualTo(PushGatewayTestResource.PATH)));
+        assertEquals(1, delivered.size());
+        String[] sent = traceAndSpan(delivered.get(0).getHeader("traceparent"));
+        Span client = clientSpan(sent[0], sent[1]);
+        assertEquals("POST", client.attributes().get("http.request.method"));
+        String gatewayUrl = "http://127.0.0.1:" + gateway.port() + PushGatewayTestResource.PATH;
+        assertEquals(gatewayUrl, client.attributes().get("url.full"));
+        assertEquals(String.valueOf(gateway.port()), client.attributes().get("server.port"));
+        assertEquals("503", client.attributes().get("http.response.status_code"));
+        assertEquals("503", client.attributes().get("error.type"), "a refused delivery is an error");
+
+        // Neither the payload (with the push token), nor its signature, nor the gateway's secret in any span.
+        String payload = delivered.get(0).getBodyAsString();
+        Map<String, String> secrets = Map.of("the payload", payload, "the push token", pushToken,
+                "the signature",
+                delivered.get(0).getHeader(PushCourier.SIGNATURE_HEADER).substring("sha256=".length()),
+                "the gateway secret", PushGatewayTestResource.SECRET);
+        for (byte[] export : OtlpReceiver.EXPORTS) {
+            String text = new String(export, StandardCharsets.ISO_8859_1);
+            secrets.forEach((what, secret) -> assertFalse(text.contains(secret), what + " is in an exported span"));
+        }
+    }
+
+    @Test
+    void aVerificationMailIsAnSmtpClientSpanOfTheRequestWithoutItsRecipientOrCode() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+        String traceId = hex(16);
+        given().auth().oauth2(TestTokens.jwt("alice", "acme", "owner"))
+                .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                .contentType(ContentType.JSON).body(Map.of("method", "email", "action", "reveal"))
+                .when().post("/api/v1/workspaces/acme/scim-token/verifications").then().statusCode(201);
+        var mail = smtp.getReceivedMessages()[0];
+        String code = TestEmail.linkIn(mail).code();
+        String recipient = mail.getAllRecipients()[0].toString();
+
+        Span server = serverSpan(traceId);
+        Eventually.within(Duration.ofSeconds(15), "the mail's SMTP span is exported",
+                () -> OtlpReceiver.spans().stream().anyMatch(s -> s.traceId().equals(traceId) && s.kind() == 3
+                        && "smtp".equals(s.attributes().get("network.protocol.name"))));
+        Span sent = OtlpReceiver.spans().stream().filter(s -> s.traceId().equals(traceId) && s.kind() == 3
+                && "smtp".equals(s.attributes().get("network.protocol.name"))).findFirst().orElseThrow();
+        assertEquals(server.spanId(), sent.parentSpanId(), "the mail is sent within the request");
+        assertEquals("127.0.0.1", sent.attributes().get("server.address"));
+        assertEquals(String.valueOf(smtp.getSmtp().getPort()), sent.attributes().get("server.port"));
+        for (byte[] export : OtlpReceiver.EXPORTS) {
+            String text = new String(export, StandardCharsets.ISO_8859_1);
+            assertFalse(text.contains(code), "the mailed code is in an exported span");
+            assertFalse(text.contains(recipient), "the recipient is in an exported span");
         }
     }
 }

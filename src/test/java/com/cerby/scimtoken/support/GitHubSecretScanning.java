@@ -16,6 +16,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -73,6 +74,12 @@ public class GitHubSecretScanning implements QuarkusTestResourceLifecycleManager
 
     public int keyFetches() {
         return server.findAll(getRequestedFor(urlEqualTo(KEYS_PATH))).size();
+    }
+
+    /** This header of each fetch of the keys so far (null where a fetch had none). */
+    public List<String> keyFetchHeaders(String name) {
+        return server.findAll(getRequestedFor(urlEqualTo(KEYS_PATH))).stream()
+                .map(request -> request.getHeader(name)).toList();
     }
 
     @Override
