@@ -140,7 +140,7 @@ public class ClientService {
     }
 
     /** Serialises the changes of a workspace's clients, so two concurrent additions cannot both pass a limit. */
-    private void lockClientsOf(String workspaceId) {
+    void lockClientsOf(String workspaceId) {
         locks.lock("oauth-client:" + workspaceId);
     }
 }

@@ -23,4 +23,11 @@ public interface OAuthConfig {
     /** An access token's lifetime, PT5M to PT6H. */
     @WithDefault("PT1H")
     Duration accessTokenTtl();
+
+    /**
+     * How long a signing key signs before a new one replaces it, P1D to P365D; the replaced key stays published
+     * until the tokens it signed have expired.
+     */
+    @WithDefault("P30D")
+    Duration signingKeyRotation();
 }

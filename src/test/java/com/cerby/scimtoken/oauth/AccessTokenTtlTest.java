@@ -28,6 +28,11 @@ class AccessTokenTtlTest {
             public Duration accessTokenTtl() {
                 return ttl;
             }
+
+            @Override
+            public Duration signingKeyRotation() {
+                return Duration.ofDays(30);
+            }
         };
         return new TokenService(null, null, null, null, config, Clock.systemUTC());
     }
