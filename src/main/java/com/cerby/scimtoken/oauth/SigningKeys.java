@@ -75,14 +75,22 @@ public class SigningKeys {
         this.feed = feed;
         this.random = random;
         this.clock = clock;
-        this.rotation = config.signingKeyRotation();
+        this.rotation = checkedRotation(config.signingKeyRotation());
+        this.retention = config.accessTokenTtl().plus(RETIREMENT_MARGIN);
+        // Another instance rotated or dropped a key; null: the feed may have missed something. Read again either way.
+        feed.subscribe(CHANNEL, changed -> forget());
+    }
+
+    /**
+     * The rotation period, P1D to P365D: at least a day, far beyond the longest access-token lifetime (PT6H), so that
+     * only the current and the previous key are ever published.
+     */
+    static Duration checkedRotation(Duration rotation) {
         if (rotation.compareTo(MIN_ROTATION) < 0 || rotation.compareTo(MAX_ROTATION) > 0) {
             throw new IllegalStateException(
                     "scim-token.oauth.signing-key-rotation must be from P1D to P365D, not " + rotation);
         }
-        this.retention = config.accessTokenTtl().plus(RETIREMENT_MARGIN);
-        // Another instance rotated or dropped a key; null: the feed may have missed something. Read again either way.
-        feed.subscribe(CHANNEL, changed -> forget());
+        return rotation;
     }
 
     /** The keys, read (or made, or rotated) when due; a blocking call then. */
