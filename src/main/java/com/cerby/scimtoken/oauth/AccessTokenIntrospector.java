@@ -104,7 +104,9 @@ public class AccessTokenIntrospector implements AccessTokenIntrospection {
         dates.setRequireExp(true);
         dates.setRequireIat(true);
         dates.setAllowedClockSkewSeconds(0);
-        dates.setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()));
+        // Not clock.millis(): the service's clock ticks in microseconds, and JDK 17's tick clock divides by zero in
+        // millis() for a tick under a millisecond; instant() is right.
+        dates.setEvaluationTime(NumericDate.fromMilliseconds(clock.instant().toEpochMilli()));
         return dates.validate(context);
     }
 

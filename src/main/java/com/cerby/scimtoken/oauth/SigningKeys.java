@@ -96,10 +96,20 @@ public class SigningKeys {
     /** The keys, read (or made, or rotated) when due; a blocking call then. */
     Keys keys() {
         Keys known = keys;
-        if (known == null || !clock.instant().isBefore(known.readAgainAt())) {
-            known = reload();
+        if (isStale(known)) {
+            // One reload per instance at a time: the requests that find the set stale together wait for it.
+            synchronized (this) {
+                known = keys;
+                if (isStale(known)) {
+                    known = reload();
+                }
+            }
         }
         return known;
+    }
+
+    private boolean isStale(Keys known) {
+        return known == null || !clock.instant().isBefore(known.readAgainAt());
     }
 
     /** Reads the keys now, rotating or dropping what is due (for tests, and whenever the set is stale). */

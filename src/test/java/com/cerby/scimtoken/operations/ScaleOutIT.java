@@ -133,7 +133,7 @@ class ScaleOutIT {
                 + clientId + "&client_secret=" + secret);
         assertEquals(200, issued.status(), issued.body().toString());
         String accessToken = issued.body().path("access_token").asText();
-        assertTrue(other.isActive(accessToken), "the other instance does not accept the access token");
+        assertTrue(other.isActive(accessToken), "the instance that signed it does not accept the access token");
         assertTrue(one.isActive(accessToken), "the instance that did not sign it does not accept it");
 
         String deletion = one.approved(phone, owner, "umbrella", "manage_clients");
