@@ -19,6 +19,12 @@ public interface RateLimitConfig {
     /** Secret-scanning reports (signed, without a JWT), per client address. */
     LeakReports leakReports();
 
+    /**
+     * Token requests of one OAuth client, charged once it has authenticated: only a holder of its credential can
+     * spend it (failed authentications spend the address's budget only).
+     */
+    OauthClient oauthClient();
+
     interface App {
         @WithDefault("600")
         long perMinute();
@@ -36,6 +42,11 @@ public interface RateLimitConfig {
 
     interface LeakReports {
         @WithDefault("60")
+        long perMinute();
+    }
+
+    interface OauthClient {
+        @WithDefault("30")
         long perMinute();
     }
 }

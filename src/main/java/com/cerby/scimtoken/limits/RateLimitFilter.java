@@ -37,6 +37,13 @@ public class RateLimitFilter {
      */
     private static final String OAUTH = "/oauth2/";
     private static final String OAUTH_METADATA = "/.well-known/oauth-authorization-server";
+    private static final String TOKEN_ENDPOINT = "/oauth2/token";
+    /**
+     * The token endpoint's error for a refused charge. RFC 6749 defines no error for it at the token endpoint;
+     * {@code temporarily_unavailable} is its error for a server that cannot answer now (§4.1.2.1), which client
+     * libraries treat as worth a retry ({@code slow_down} belongs to RFC 8628's device flow).
+     */
+    public static final String TOKEN_ENDPOINT_ERROR = "temporarily_unavailable";
     private static final String BEARER = "Bearer ";
 
     private final RateLimiter limiter;
@@ -106,17 +113,35 @@ public class RateLimitFilter {
             context.next();
             return;
         }
-        HttpServerResponse response = context.response()
-                .putHeader(LIMIT, Long.toString(charge.get().limit()))
-                .putHeader(REMAINING, Long.toString(charge.get().remaining()))
-                .putHeader(RESET, Long.toString(charge.get().resetSeconds()));
+        HttpServerResponse response = context.response();
+        describe(response, charge.get());
         if (charge.get().allowed()) {
             context.next();
             return;
         }
-        response.putHeader("Retry-After", Long.toString(charge.get().retryAfterSeconds()));
+        if (context.normalizedPath().equals(TOKEN_ENDPOINT)) {
+            // OAuth clients read RFC 6749 §5.2 errors from the token endpoint, never problem+json.
+            response.setStatusCode(429).putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-store").putHeader("Pragma", "no-cache")
+                    .end("{\"error\":\"" + TOKEN_ENDPOINT_ERROR + "\",\"error_description\":\"Too many requests;"
+                            + " retry after " + charge.get().retryAfterSeconds() + " s.\"}");
+            return;
+        }
         problems.send(context, Problem.of(ProblemType.RATE_LIMITED, "Too many requests; retry after "
                 + charge.get().retryAfterSeconds() + " s.", context.request().path()));
+    }
+
+    /**
+     * Tells the caller where it stands in the budget just charged ({@code RateLimit-*}), and when it may try again
+     * ({@code Retry-After}) if the charge was refused; replaces what an earlier charge of the request said.
+     */
+    public static void describe(HttpServerResponse response, RateLimiter.Charge charge) {
+        response.putHeader(LIMIT, Long.toString(charge.limit()))
+                .putHeader(REMAINING, Long.toString(charge.remaining()))
+                .putHeader(RESET, Long.toString(charge.resetSeconds()));
+        if (!charge.allowed()) {
+            response.putHeader("Retry-After", Long.toString(charge.retryAfterSeconds()));
+        }
     }
 
     private String clientAddress(RoutingContext context) {

@@ -23,7 +23,9 @@ public class RateLimiter {
 
     /** The budgets: each caller has one bucket per budget. */
     public enum Budget {
-        APP, INTROSPECTION, UNAUTHENTICATED, LEAK_REPORTS
+        APP, INTROSPECTION, UNAUTHENTICATED, LEAK_REPORTS,
+        /** The token endpoint's requests of one authenticated OAuth client (by client id). */
+        OAUTH_CLIENT
     }
 
     /** A request's charge: whether it may proceed, and what the RateLimit headers say. */
@@ -43,6 +45,7 @@ public class RateLimiter {
         allowances.put(Budget.UNAUTHENTICATED,
                 new Allowance(config.unauthenticated().perMinute(), Duration.ofMinutes(1)));
         allowances.put(Budget.LEAK_REPORTS, new Allowance(config.leakReports().perMinute(), Duration.ofMinutes(1)));
+        allowances.put(Budget.OAUTH_CLIENT, new Allowance(config.oauthClient().perMinute(), Duration.ofMinutes(1)));
         this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(2)).build();
         this.time = new TimeMeter() {
             @Override

@@ -7,16 +7,23 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.AudValidator;
+import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.IssValidator;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.jwt.consumer.NumericDateValidator;
+import org.jose4j.jwt.consumer.TypeValidator;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
 /**
@@ -32,6 +39,7 @@ public class AccessTokenIntrospector implements AccessTokenIntrospection {
     private final OAuthConfig config;
     private final EntityManager entityManager;
     private final Clock clock;
+    private volatile Verifier verifier;
 
     AccessTokenIntrospector(SigningKeys keys, Issuer issuer, OAuthConfig config, EntityManager entityManager,
             Clock clock) {
@@ -49,20 +57,7 @@ public class AccessTokenIntrospector implements AccessTokenIntrospection {
             return Optional.empty();
         }
         try {
-            JwtConsumer consumer = new JwtConsumerBuilder()
-                    .setVerificationKeyResolver(new JwksVerificationKeyResolver(
-                            keys.keys().published().getJsonWebKeys().stream().map(JsonWebKey.class::cast).toList()))
-                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                            AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
-                    .setExpectedType(true, "at+jwt")
-                    .setExpectedIssuer(iss.get())
-                    .setExpectedAudience(config.audience())
-                    .setRequireExpirationTime()
-                    .setRequireIssuedAt()
-                    .setAllowedClockSkewInSeconds(0)
-                    .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
-                    .build();
-            JwtClaims claims = consumer.processToClaims(token);
+            JwtClaims claims = consumer(iss.get()).processToClaims(token);
             Optional<UUID> clientId = TokenService.parseUuid(claims.getStringClaimValue("client_id"));
             Optional<UUID> credentialId = TokenService.parseUuid(
                     claims.getStringClaimValue(TokenService.CREDENTIAL_CLAIM));
@@ -77,6 +72,46 @@ public class AccessTokenIntrospector implements AccessTokenIntrospection {
         } catch (InvalidJwtException | MalformedClaimException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The consumer for the published key set and issuer, built once per set (a rotation or a retirement makes a new
+     * one). Built once, it cannot hold an evaluation time, so the dates are checked by a validator that reads the
+     * clock on every call: the expiry must lie after now (no skew: both sides are this service), and {@code iat} is
+     * required.
+     */
+    private JwtConsumer consumer(String iss) {
+        JsonWebKeySet published = keys.keys().published();
+        Verifier known = verifier;
+        if (known == null || known.published() != published || !known.issuer().equals(iss)) {
+            known = new Verifier(published, iss, new JwtConsumerBuilder()
+                    .setVerificationKeyResolver(new JwksVerificationKeyResolver(published.getJsonWebKeys()))
+                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                            AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
+                    .setSkipAllDefaultValidators()
+                    .registerValidator(new TypeValidator(true, "at+jwt"))
+                    .registerValidator(new IssValidator(iss, true))
+                    .registerValidator(new AudValidator(Set.of(config.audience()), true))
+                    .registerValidator(this::datesAtNow)
+                    .build());
+            verifier = known;
+        }
+        return known.consumer();
+    }
+
+    private ErrorCodeValidator.Error datesAtNow(JwtContext context) throws MalformedClaimException {
+        NumericDateValidator dates = new NumericDateValidator();
+        dates.setRequireExp(true);
+        dates.setRequireIat(true);
+        dates.setAllowedClockSkewSeconds(0);
+        // Not clock.millis(): the service's clock ticks in microseconds, and JDK 17's tick clock divides by zero in
+        // millis() for a tick under a millisecond; instant() is right.
+        dates.setEvaluationTime(NumericDate.fromMilliseconds(clock.instant().toEpochMilli()));
+        return dates.validate(context);
+    }
+
+    /** A consumer and what it was built for. */
+    private record Verifier(JsonWebKeySet published, String issuer, JwtConsumer consumer) {
     }
 
     private boolean stillExists(UUID clientId, UUID credentialId) {

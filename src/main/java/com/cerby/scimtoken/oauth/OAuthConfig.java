@@ -31,4 +31,11 @@ public interface OAuthConfig {
      * the SCIM server's URL.
      */
     Optional<String> scimUrl();
+
+    /**
+     * How long a signing key signs before a new one replaces it, P1D to P365D; the replaced key stays published
+     * until the tokens it signed have expired.
+     */
+    @WithDefault("P30D")
+    Duration signingKeyRotation();
 }

@@ -49,6 +49,10 @@ public class SigningKey {
         return publicJwk;
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
     /** What the sealed private key is bound to: a key row cannot be swapped for another's ciphertext. */
     static String cipherContext(String kid) {
         return "oauth-signing-key:" + kid;

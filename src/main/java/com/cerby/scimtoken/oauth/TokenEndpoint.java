@@ -38,11 +38,13 @@ public class TokenEndpoint {
     private final TokenService tokens;
     private final SigningKeys keys;
     private final Issuer issuer;
+    private final ClientRateLimit clientLimit;
 
-    TokenEndpoint(TokenService tokens, SigningKeys keys, Issuer issuer) {
+    TokenEndpoint(TokenService tokens, SigningKeys keys, Issuer issuer, ClientRateLimit clientLimit) {
         this.tokens = tokens;
         this.keys = keys;
         this.issuer = issuer;
+        this.clientLimit = clientLimit;
     }
 
     @POST
@@ -69,6 +71,7 @@ public class TokenEndpoint {
                 throw TokenError.invalidRequest("grant_type is required.");
             }
             TokenService.AuthenticatedClient client = authenticate(authorization, form);
+            clientLimit.charge(client.client().id());
             if (!grantType.equals("client_credentials")) {
                 throw new TokenError(400, "unsupported_grant_type", "The only grant type is client_credentials.",
                         false);

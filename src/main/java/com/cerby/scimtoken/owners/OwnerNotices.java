@@ -36,6 +36,28 @@ public class OwnerNotices {
         tell(workspaceId, subject, text);
     }
 
+    /**
+     * A secret of one of the workspace's OAuth clients was found in public (and revoked, unless the deployment only
+     * notifies). Names the client and the secret's hint, never the secret.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void leakedClientSecret(String workspaceId, String clientName, String hint, String url, boolean revoked) {
+        String subject = "A client secret of your SCIM provisioning was found in public"
+                + (revoked ? " and has been revoked" : "");
+        String text = """
+                The secret %s of the OAuth client "%s" of workspace %s was found in public at:
+                %s
+
+                %s
+                """.formatted(hint, clientName, workspaceId, url, revoked
+                ? "It has been revoked: your identity provider can no longer get access tokens with it, and the"
+                        + " access tokens it got no longer work. Add a new secret to the client (Directory Sync,"
+                        + " OAuth clients) and update your identity provider."
+                : "It still works. Add a new secret to the client (Directory Sync, OAuth clients), update your"
+                        + " identity provider, then revoke this one.");
+        tell(workspaceId, subject, text);
+    }
+
     /** The workspace's current token expires soon. */
     @Transactional(Transactional.TxType.MANDATORY)
     void expiring(String workspaceId, String hint, Instant expiresAt, long daysLeft) {

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cerby.scimtoken.mail.MailCourier;
+import com.cerby.scimtoken.common.crypto.ScannableSecret;
+import com.cerby.scimtoken.oauth.SecretFormat;
 import com.cerby.scimtoken.owners.OwnerContacts;
 import com.cerby.scimtoken.scimtoken.TokenFormat;
 import com.cerby.scimtoken.support.DatabaseTest;
@@ -296,5 +298,96 @@ class LeakReportTest extends DatabaseTest {
     void reportsNeedNoJwt() {
         sendSigned(report(TokenFormat.generate(new SecureRandom()))).statusCode(200)
                 .header("RateLimit-Limit", "1000000");
+    }
+
+    private static final String CLIENTS = "/api/v1/workspaces/acme/scim-clients";
+
+    private String createClient(String name) {
+        return given().auth().oauth2(OWNER).contentType("application/json")
+                .body(java.util.Map.of("name", name, "verificationId", approved(OWNER, "acme", phone, "manage_clients")))
+                .when().post(CLIENTS).then().statusCode(201).extract().path("clientId");
+    }
+
+    private String addSecret(String clientId, int expiresInDays) {
+        return given().auth().oauth2(OWNER).contentType("application/json")
+                .body(java.util.Map.of("verificationId", approved(OWNER, "acme", phone, "manage_clients"),
+                        "expiresInDays", expiresInDays))
+                .when().post(CLIENTS + "/" + clientId + "/secrets").then().statusCode(201).extract()
+                .path("clientSecret");
+    }
+
+    private static ValidatableResponse accessToken(String clientId, String secret) {
+        return given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId).formParam("client_secret", secret).when().post("/oauth2/token")
+                .then();
+    }
+
+    private static String secretReport(String... secrets) {
+        return report(secrets).replace("cerby_scim_token", "cerby_scim_client_secret");
+    }
+
+    private long secretLeakEvents() throws SQLException {
+        return (Long) database.queryValue(
+                "select count(*) from audit_event where type = 'oauth_client.secret_leak_reported'");
+    }
+
+    @Test
+    void aReportedClientSecretIsRevokedAtOnceWithItsAccessTokensAndTheOtherSecretKeepsWorking() throws Exception {
+        String clientId = createClient("Entra ID");
+        String leaked = addSecret(clientId, 365);
+        String kept = addSecret(clientId, 365);
+        String fromLeaked = accessToken(clientId, leaked).statusCode(200).extract().path("access_token");
+        String fromKept = accessToken(clientId, kept).statusCode(200).extract().path("access_token");
+        String leakedId = (String) database.queryValue("select id::text from oauth_client_secret where hint = ?",
+                "scimcs_…" + leaked.substring(leaked.length() - 4));
+        mailbox.empty();
+
+        sendSigned(secretReport(leaked)).statusCode(200).body("size()", equalTo(1))
+                .body("[0].token_hash", equalTo(sha256(leaked)))
+                .body("[0].token_type", equalTo("cerby_scim_client_secret"))
+                .body("[0].label", equalTo("true_positive"));
+
+        accessToken(clientId, leaked).statusCode(401).body("error", equalTo("invalid_client"));
+        introspect(fromLeaked).body("active", equalTo(false));
+        introspect(fromKept).body("active", equalTo(true));
+        accessToken(clientId, kept).statusCode(200);
+        assertEquals(0L, database.queryValue("select count(*) from oauth_client_secret where id::text = ?", leakedId));
+        assertEquals(1L, database.queryValue("select count(*) from audit_event"
+                + " where type = 'oauth_client.secret_leak_reported' and actor_id is null and workspace_id = 'acme'"
+                + " and details->>'clientId' = ? and details->>'secretId' = ? and details->>'url' = ?"
+                + " and details->>'source' = 'content' and details->>'action' = 'revoked'", clientId, leakedId, URL));
+        assertFalse(database.dumpAllTables().contains(leaked.substring(7, 50)), "the secret is stored in plaintext");
+
+        List<MimeMessage> received = mailbox.deliver();
+        assertEquals(1, received.size());
+        assertEquals("olivia@example.test", recipient(received.get(0)));
+        assertEquals("A client secret of your SCIM provisioning was found in public and has been revoked",
+                received.get(0).getSubject());
+        String body = Mailbox.text(received.get(0));
+        assertTrue(body.contains(URL) && body.contains(leaked.substring(leaked.length() - 4))
+                && body.contains("\"Entra ID\" of workspace acme") && body.contains("Add a new secret"), body);
+        assertFalse(body.contains(leaked.substring(7, 50)), "the mail carries the secret");
+    }
+
+    @Test
+    void unknownMalformedExpiredAndRevokedClientSecretsAnswerLikeUnknownTokens() throws Exception {
+        String clientId = createClient("Okta");
+        String expiring = addSecret(clientId, 1);
+        String revoked = addSecret(clientId, 365);
+        sendSigned(secretReport(revoked)).statusCode(200).body("[0].label", equalTo("true_positive"));
+        assertEquals(1L, secretLeakEvents());
+        mailbox.empty();
+        clock.advance(Duration.ofDays(2));
+
+        String unknown = ScannableSecret.generate(new SecureRandom(), SecretFormat.PREFIX);
+        List<String> reported = List.of(unknown, "scimcs_not-a-secret", expiring, revoked);
+        String body = secretReport(reported.toArray(String[]::new));
+        sendSigned(body).statusCode(200)
+                .body("label", equalTo(List.of("false_positive", "false_positive", "false_positive", "false_positive")))
+                .body("token_hash", equalTo(reported.stream().map(LeakReportTest::sha256).toList()));
+
+        assertEquals(1L, secretLeakEvents(), "a report of an inactive secret changed something");
+        assertEquals(1L, database.queryValue("select count(*) from oauth_client_secret"), "the expired one is kept");
+        assertEquals(0, mailbox.deliver().size());
     }
 }

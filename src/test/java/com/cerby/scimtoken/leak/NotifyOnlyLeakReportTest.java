@@ -1,10 +1,12 @@
 package com.cerby.scimtoken.leak;
 
+import static com.cerby.scimtoken.support.Flows.approved;
 import static com.cerby.scimtoken.support.Flows.approvedReveal;
 import static com.cerby.scimtoken.support.Flows.introspect;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cerby.scimtoken.mail.MailCourier;
 import com.cerby.scimtoken.owners.OwnerContacts;
@@ -76,5 +78,37 @@ class NotifyOnlyLeakReportTest extends DatabaseTest {
             }
         }).sorted().toList());
         assertEquals("Your SCIM token was found in public", received.get(0).getSubject());
+    }
+
+    @Test
+    void aReportedClientSecretKeepsWorkingAndTheOwnersAreToldToReplaceIt() throws Exception {
+        String owner = TestTokens.jwt("olivia", "acme", "owner");
+        TestPhone phone = TestPhone.enrolledFor(owner);
+        String clients = "/api/v1/workspaces/acme/scim-clients";
+        String clientId = given().auth().oauth2(owner).contentType("application/json")
+                .body(Map.of("name", "Entra ID", "verificationId", approved(owner, "acme", phone, "manage_clients")))
+                .when().post(clients).then().statusCode(201).extract().path("clientId");
+        String secret = given().auth().oauth2(owner).contentType("application/json")
+                .body(Map.of("verificationId", approved(owner, "acme", phone, "manage_clients")))
+                .when().post(clients + "/" + clientId + "/secrets").then().statusCode(201).extract()
+                .path("clientSecret");
+        contacts.flush();
+        Mailbox mailbox = new Mailbox(smtp, courier, database, clock);
+        mailbox.empty();
+        String body = LeakReportTest.report(secret).replace("cerby_scim_token", "cerby_scim_client_secret");
+
+        given().contentType("application/json").body(body).header("Github-Public-Key-Identifier", "github-key-1")
+                .header("Github-Public-Key-Signature", github.sign(body, "github-key-1"))
+                .when().post(LeakReportTest.PATH).then().statusCode(200).body("[0].label", equalTo("true_positive"));
+
+        given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId).formParam("client_secret", secret).when().post("/oauth2/token")
+                .then().statusCode(200);
+        assertEquals("notified", database.queryValue("select details->>'action' from audit_event"
+                + " where type = 'oauth_client.secret_leak_reported'"));
+        List<jakarta.mail.internet.MimeMessage> received = mailbox.deliver();
+        assertEquals(2, received.size());
+        assertEquals("A client secret of your SCIM provisioning was found in public", received.get(0).getSubject());
+        assertTrue(Mailbox.text(received.get(0)).contains("It still works."));
     }
 }

@@ -9,7 +9,10 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** scim-token.oauth.access-token-ttl is PT5M to PT6H: anything else stops the service at startup. */
+/**
+ * scim-token.oauth.access-token-ttl is PT5M to PT6H, scim-token.oauth.signing-key-rotation P1D to P365D: anything
+ * else stops the service at startup.
+ */
 class AccessTokenTtlTest {
 
     private static TokenService withTtl(Duration ttl) {
@@ -33,6 +36,11 @@ class AccessTokenTtlTest {
             public Optional<String> scimUrl() {
                 return Optional.empty();
             }
+
+            @Override
+            public Duration signingKeyRotation() {
+                return Duration.ofDays(30);
+            }
         };
         return new TokenService(null, null, null, null, config, Clock.systemUTC());
     }
@@ -47,5 +55,17 @@ class AccessTokenTtlTest {
     @ValueSource(strings = { "PT5M", "PT1H", "PT6H" })
     void aLifetimeInRangeIsTaken(String ttl) {
         assertDoesNotThrow(() -> withTtl(Duration.parse(ttl)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "PT23H59M59S", "P365DT1S", "PT0S", "PT6H" })
+    void aSigningKeyRotationOutOfRangeIsRefused(String rotation) {
+        assertThrows(IllegalStateException.class, () -> SigningKeys.checkedRotation(Duration.parse(rotation)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "P1D", "P30D", "P365D" })
+    void aSigningKeyRotationInRangeIsTaken(String rotation) {
+        assertDoesNotThrow(() -> SigningKeys.checkedRotation(Duration.parse(rotation)));
     }
 }

@@ -42,6 +42,8 @@ class ScaleOutIT {
                 ServiceProcess.productionSettings(database, ServiceProcess.ENCRYPTION_KEYS));
         GITHUB.start();
         settings.add("-Dscim-token.leak-reports.github.keys-url=" + GITHUB.keysUrl());
+        // One public URL for both, as behind a load balancer: OAuth for provisioning is on.
+        settings.add("-Dscim-token.oauth.issuer=https://scim-token.example.test");
         first = ServiceProcess.start("scale-1", settings);
         first.awaitReady(Duration.ofSeconds(60));
         second = ServiceProcess.start("scale-2", settings);
@@ -116,5 +118,35 @@ class ScaleOutIT {
             active = other.isActive(token);
         }
         assertEquals(false, active, "the other instance still accepted the token one second after the report");
+    }
+
+    @Test
+    void theAccessTokensOfAClientDeletedOnOneInstanceAreInactiveOnTheOtherWithinOneSecond() throws Exception {
+        String owner = TestTokens.jwt("carla", "umbrella", "owner");
+        TestPhone phone = one.enroll(owner, null);
+        String clients = "/api/v1/workspaces/umbrella/scim-clients";
+        String clientId = one.call("POST", clients, owner, "{\"name\":\"Entra ID\",\"verificationId\":\""
+                + one.approved(phone, owner, "umbrella", "manage_clients") + "\"}", 201).path("clientId").asText();
+        String secret = one.call("POST", clients + "/" + clientId + "/secrets", owner, "{\"verificationId\":\""
+                + one.approved(phone, owner, "umbrella", "manage_clients") + "\"}", 201).path("clientSecret").asText();
+        ServiceClient.Answer issued = other.postForm("/oauth2/token", "grant_type=client_credentials&client_id="
+                + clientId + "&client_secret=" + secret);
+        assertEquals(200, issued.status(), issued.body().toString());
+        String accessToken = issued.body().path("access_token").asText();
+        assertTrue(other.isActive(accessToken), "the instance that signed it does not accept the access token");
+        assertTrue(one.isActive(accessToken), "the instance that did not sign it does not accept it");
+
+        String deletion = one.approved(phone, owner, "umbrella", "manage_clients");
+        one.call("DELETE", clients + "/" + clientId + "?verificationId=" + deletion, owner, null, 204);
+        Instant deletedAt = Instant.now();
+
+        boolean active = true;
+        while (active && Duration.between(deletedAt, Instant.now()).compareTo(Duration.ofSeconds(1)) < 0) {
+            active = other.isActive(accessToken);
+        }
+        assertEquals(false, active, "the other instance still accepted the access token one second after the"
+                + " client was deleted");
+        assertEquals(401, other.postForm("/oauth2/token", "grant_type=client_credentials&client_id=" + clientId
+                + "&client_secret=" + secret).status());
     }
 }

@@ -71,7 +71,14 @@ public final class ServiceClient {
         return send(request.build()).join();
     }
 
-    /** Sends a request and answers its JSON body, failing unless the status is the expected one. */
+    /** Posts a form without a JWT, as an OAuth client posts to the token endpoint. */
+    public Answer postForm(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(GIVE_UP)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build()).join();
+    }
+
+        /** Sends a request and answers its JSON body, failing unless the status is the expected one. */
     public JsonNode call(String method, String path, String jwt, String body, int expectedStatus) {
         Answer answer = send(method, path, jwt, body);
         assertEquals(expectedStatus, answer.status(), method + " " + path + ": " + answer.body());
