@@ -57,12 +57,17 @@ class TracingOffTest extends DatabaseTest {
         gateway.resetAll();
         gateway.stubFor(post(urlEqualTo(PushGatewayTestResource.PATH)).willReturn(aResponse().withStatus(202)));
         String alice = TestTokens.jwt("alice", "acme", "owner");
-        given().auth().oauth2(alice).contentType(ContentType.JSON)
+        given().auth().oauth2(alice).header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .header("tracestate", "vendor=opaque-7").contentType(ContentType.JSON)
                 .body(Map.of("name", "phone", "publicKey", new TestPhone().publicJwk(), "pushToken", "token-a"))
                 .when().post("/api/v1/me/devices").then().statusCode(201);
         given().auth().oauth2(alice).header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
                 .contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/workspaces/acme/scim-token/verifications").then().statusCode(201);
+
+        assertEquals(1L, database.queryValue("select count(*) from outbox where channel = 'PUSH'"));
+        assertEquals(0L, database.queryValue("select count(*) from outbox where trace_parent is not null"
+                + " or trace_state is not null"), "with tracing off no queued message keeps a trace context");
 
         assertEquals(1, courier.dispatchDue());
         List<LoggedRequest> delivered = gateway.findAll(postRequestedFor(urlEqualTo(PushGatewayTestResource.PATH)));

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cerby.scimtoken.mail.MailCourier;
 import com.cerby.scimtoken.operations.OtlpReceiver.Span;
 import com.cerby.scimtoken.push.PushCourier;
 import com.cerby.scimtoken.scimtoken.TokenFormat;
@@ -77,6 +78,9 @@ class TracingTest extends DatabaseTest {
 
     @Inject
     PushCourier courier;
+
+    @Inject
+    MailCourier mailCourier;
 
     private static String hex(int bytes) {
         byte[] id = new byte[bytes];
@@ -263,6 +267,66 @@ class TracingTest extends DatabaseTest {
             String text = new String(export, StandardCharsets.ISO_8859_1);
             secrets.forEach((what, secret) -> assertFalse(text.contains(secret), what + " is in an exported span"));
         }
+    }
+
+    @Test
+    void aQueuedPushIsDeliveredWithinTheTraceOfTheRequestThatQueuedIt() throws Exception {
+        gateway.resetAll();
+        gateway.stubFor(post(urlEqualTo(PushGatewayTestResource.PATH)).willReturn(aResponse().withStatus(202)));
+        String alice = TestTokens.jwt("alice", "acme", "owner");
+        given().auth().oauth2(alice).contentType(ContentType.JSON)
+                .body(Map.of("name", "phone", "publicKey", new TestPhone().publicJwk(), "pushToken", "token-a"))
+                .when().post("/api/v1/me/devices").then().statusCode(201);
+        String traceId = hex(16);
+        given().auth().oauth2(alice).header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                .header("tracestate", "vendor=opaque-7")
+                .contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/workspaces/acme/scim-token/verifications").then().statusCode(201);
+
+        Span server = serverSpan(traceId);
+        assertEquals("00-" + traceId + "-" + server.spanId() + "-01",
+                database.queryValue("select trace_parent from outbox where channel = 'PUSH'"),
+                "the queued notification keeps the request's span as its trace context");
+        assertEquals("vendor=opaque-7", database.queryValue("select trace_state from outbox where channel = 'PUSH'"));
+
+        // The scheduler's turn, as the tests run it, on a thread where no span is current.
+        assertEquals(1, courier.dispatchDue());
+
+        List<LoggedRequest> delivered = gateway.findAll(postRequestedFor(urlEqualTo(PushGatewayTestResource.PATH)));
+        assertEquals(1, delivered.size());
+        String[] sent = traceAndSpan(delivered.get(0).getHeader("traceparent"));
+        assertEquals(traceId, sent[0], "the gateway gets the trace of the request that queued the notification");
+        assertEquals("vendor=opaque-7", delivered.get(0).getHeader("tracestate"), "and the caller's tracestate");
+        Span client = clientSpan(traceId, sent[1]);
+        assertEquals(server.spanId(), client.parentSpanId(), "the delivery is a child of the request's server span");
+        assertEquals("POST", client.name());
+        assertEquals("202", client.attributes().get("http.response.status_code"));
+        assertEquals("SENT", database.queryValue("select status from outbox where channel = 'PUSH'"));
+    }
+
+    @Test
+    void aQueuedNoticeIsMailedWithinTheTraceOfTheRequestThatQueuedIt() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+        String traceId = hex(16);
+        // Enrolling a device tells the user by a notice, queued in the mail outbox.
+        given().auth().oauth2(TestTokens.jwt("alice", "acme", "owner"))
+                .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01").contentType(ContentType.JSON)
+                .body(Map.of("name", "phone", "publicKey", new TestPhone().publicJwk()))
+                .when().post("/api/v1/me/devices").then().statusCode(201);
+        Span server = serverSpan(traceId);
+        assertEquals("00-" + traceId + "-" + server.spanId() + "-01",
+                database.queryValue("select trace_parent from outbox where channel = 'MAIL'"));
+        assertEquals(null, database.queryValue("select trace_state from outbox where channel = 'MAIL'"),
+                "no tracestate came, none is stored");
+
+        assertEquals(1, mailCourier.dispatchDue());
+
+        Eventually.within(Duration.ofSeconds(15), "the notice's SMTP span is exported",
+                () -> OtlpReceiver.spans().stream().anyMatch(s -> s.traceId().equals(traceId) && s.kind() == 3
+                        && "smtp".equals(s.attributes().get("network.protocol.name"))));
+        Span sent = OtlpReceiver.spans().stream().filter(s -> s.traceId().equals(traceId) && s.kind() == 3
+                && "smtp".equals(s.attributes().get("network.protocol.name"))).findFirst().orElseThrow();
+        assertEquals(server.spanId(), sent.parentSpanId(), "the mailing is a child of the request's server span");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package com.cerby.scimtoken.common.outbox;
 
 import com.cerby.scimtoken.common.db.DatabaseOutage;
+import com.cerby.scimtoken.common.tracing.TraceContexts;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
@@ -31,7 +33,9 @@ import org.jboss.logging.Logger;
  * Several instances share the work: each claims due rows with SKIP LOCKED and leases them while it delivers.
  * When an instance begins to shut down it claims nothing more and hands back the rows it claimed but has not begun
  * to deliver, so that another instance sends them at once instead of after the lease; before the database pool
- * closes, it waits for a delivery under way (which ends within its courier's timeout) to be recorded.
+ * closes, it waits for a delivery under way (which ends within its courier's timeout) to be recorded. With tracing
+ * on, a message keeps the trace context of the request that queued it, and is delivered within it: the courier's
+ * span is part of that request's trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -43,6 +47,7 @@ public class Outbox {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final DatabaseOutage outage;
+    private final TraceContexts traces;
     /** Rows this instance claimed and has not begun to deliver; whoever removes an id delivers or releases it. */
     private final Set<UUID> claimed = ConcurrentHashMap.newKeySet();
     /** Each dispatch holds the read lock; shutdown takes the write lock to wait for the dispatches under way. */
@@ -51,17 +56,19 @@ public class Outbox {
     private volatile boolean stopping;
 
     Outbox(EntityManager entityManager, MeterRegistry metrics, Clock clock, DatabaseOutage outage,
+            TraceContexts traces,
             @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "PT20S") Duration shutdownTimeout) {
         this.entityManager = entityManager;
         this.metrics = metrics;
         this.clock = clock;
         this.outage = outage;
+        this.traces = traces;
         this.shutdownTimeout = shutdownTimeout;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(String channel, String payload) {
-        entityManager.persist(OutboxMessage.of(channel, payload, clock.instant()));
+        entityManager.persist(OutboxMessage.of(channel, payload, clock.instant(), traces.capture()));
     }
 
     /** Delivers every message of the courier's channel that is due now; answers how many were tried. */
@@ -79,7 +86,11 @@ public class Outbox {
             int tried = 0;
             for (OutboxMessage message : due) {
                 if (claimed.remove(message.id())) {
-                    String error = courier.deliver(message.payload());
+                    String error;
+                    // Only the delivery joins the queuing request's trace, not the bookkeeping around it.
+                    try (Scope trace = traces.restore(message.trace())) {
+                        error = courier.deliver(message.payload());
+                    }
                     QuarkusTransaction.requiringNew().run(() -> record(message.id(), error, courier.retryPolicy()));
                     tried++;
                 }

@@ -1,5 +1,6 @@
 package com.cerby.scimtoken.common.outbox;
 
+import com.cerby.scimtoken.common.tracing.TraceContexts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -47,10 +48,17 @@ public class OutboxMessage {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    /** The W3C trace context of the request that queued the message; null when none was captured. */
+    @Column(name = "trace_parent", updatable = false)
+    private String traceParent;
+
+    @Column(name = "trace_state", updatable = false)
+    private String traceState;
+
     protected OutboxMessage() {
     }
 
-    static OutboxMessage of(String channel, String payload, Instant now) {
+    static OutboxMessage of(String channel, String payload, Instant now, TraceContexts.Stored trace) {
         OutboxMessage message = new OutboxMessage();
         message.id = UUID.randomUUID();
         message.channel = channel;
@@ -58,6 +66,10 @@ public class OutboxMessage {
         message.status = Status.PENDING;
         message.nextAttemptAt = now;
         message.createdAt = now;
+        if (trace != null) {
+            message.traceParent = trace.traceparent();
+            message.traceState = trace.tracestate();
+        }
         return message;
     }
 
@@ -90,6 +102,11 @@ public class OutboxMessage {
 
     String payload() {
         return payload;
+    }
+
+    /** The trace context to deliver the message in, or null. */
+    TraceContexts.Stored trace() {
+        return traceParent == null ? null : new TraceContexts.Stored(traceParent, traceState);
     }
 
     Status status() {
