@@ -187,7 +187,6 @@ public class ClientAssertions {
         } catch (MalformedClaimException e) {
             throw TokenError.invalidClient("The client assertion has a malformed claim.");
         }
-        jtiOf(claims);
     }
 
     private static Instant expiryOf(JwtClaims claims) {
