@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cerby.scimtoken.support.CapturedLog;
 import com.cerby.scimtoken.support.DatabaseTest;
 import com.cerby.scimtoken.support.TestFederatedIssuer;
 import com.cerby.scimtoken.support.TestPhone;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jose4j.jwk.EcJwkGenerator;
@@ -353,10 +355,20 @@ class FederatedAssertionTest extends DatabaseTest {
     }
 
     @Test
-    void anIssuerThatCannotBeReachedIsInvalidClientNeverAServerError() {
+    void anIssuerThatCannotBeReachedIsInvalidClientNeverAServerErrorAndIsLoggedOnce() {
         tenant.failing(true);
-        assertTokenError(token(tenant.sign(claims())), 401, "invalid_client")
-                .body("error_description", equalTo("Client authentication failed."));
+        String assertion = tenant.sign(claims());
+        try (CapturedLog log = CapturedLog.open()) {
+            assertTokenError(token(assertion), 401, "invalid_client")
+                    .body("error_description", equalTo("Client authentication failed."));
+            assertTokenError(token(tenant.sign(claims())), 401, "invalid_client");
+            List<String> warnings = log.lines().stream()
+                    .filter(line -> line.contains("could not be fetched")).toList();
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains(tenant.issuer()) && warnings.get(0).contains("503"), warnings.get(0));
+            assertTrue(log.lines().stream().noneMatch(line -> line.contains(assertion.substring(0, 30))));
+        }
+        assertEquals(1, tenant.discoveries(), "a failed fetch also waits for the refetch interval");
 
         tenant.failing(false);
         clock.advance(Duration.ofSeconds(61));

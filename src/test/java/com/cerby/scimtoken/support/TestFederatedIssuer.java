@@ -85,10 +85,13 @@ public final class TestFederatedIssuer {
         Tenant tenant = parts.length > 1 ? tenants.get(parts[1]) : null;
         int status = 404;
         String body = "{}";
+        boolean discovery = tenant != null && path.equals("/" + tenant.id + "/v2.0/.well-known/openid-configuration");
+        if (discovery) {
+            tenant.discoveries.incrementAndGet();
+        }
         if (tenant != null && tenant.failing) {
             status = 503;
-        } else if (tenant != null && path.equals("/" + tenant.id + "/v2.0/.well-known/openid-configuration")) {
-            tenant.discoveries.incrementAndGet();
+        } else if (discovery) {
             status = 200;
             body = "{\"issuer\":\"" + tenant.issuer() + "\",\"jwks_uri\":\"" + tenant.jwksUri()
                     + "\",\"token_endpoint\":\"" + base() + "/" + tenant.id + "/oauth2/v2.0/token\","
@@ -141,6 +144,7 @@ public final class TestFederatedIssuer {
             this.failing = failing;
         }
 
+        /** Requests for the discovery document, answered or not. */
         public int discoveries() {
             return discoveries.get();
         }
