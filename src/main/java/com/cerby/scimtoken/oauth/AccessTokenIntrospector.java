@@ -114,9 +114,12 @@ public class AccessTokenIntrospector implements AccessTokenIntrospection {
     private record Verifier(JsonWebKeySet published, String issuer, JwtConsumer consumer) {
     }
 
+    /** The credential is a secret or a federated credential of the client: whichever it is must still exist. */
     private boolean stillExists(UUID clientId, UUID credentialId) {
         return QuarkusTransaction.requiringNew().call(() -> !entityManager
-                .createQuery("select s.id from ClientSecret s where s.id = :credential and s.clientId = :client")
+                .createNativeQuery("select 1 from oauth_client_secret where id = :credential and client_id = :client"
+                        + " union all select 1 from federated_credential where id = :credential"
+                        + " and client_id = :client")
                 .setParameter("credential", credentialId).setParameter("client", clientId)
                 .getResultList().isEmpty());
     }

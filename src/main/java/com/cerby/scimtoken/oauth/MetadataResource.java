@@ -30,7 +30,10 @@ public class MetadataResource {
         metadata.put("token_endpoint", base + "/oauth2/token");
         metadata.put("jwks_uri", base + "/oauth2/jwks");
         metadata.put("grant_types_supported", List.of("client_credentials"));
-        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        // private_key_jwt: an RFC 7523 client assertion, here signed by a federated credential's issuer.
+        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post",
+                "private_key_jwt"));
+        metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256", "ES256"));
         metadata.put("scopes_supported", List.of(TokenService.SCOPE));
         metadata.put("response_types_supported", List.of());
         metadata.put("introspection_endpoint", base + "/api/v1/scim-tokens/introspect");

@@ -33,15 +33,18 @@ public class TokenEndpoint {
 
     /** The longest value of each parameter (as openapi.yaml says): anything longer is an invalid request. */
     static final Map<String, Integer> MAX_LENGTHS = Map.of("grant_type", 64, "client_id", 64, "client_secret", 128,
-            "scope", 256);
+            "scope", 256, "client_assertion_type", 128, "client_assertion", 8192);
 
     private final TokenService tokens;
+    private final ClientAssertions assertions;
     private final SigningKeys keys;
     private final Issuer issuer;
     private final ClientRateLimit clientLimit;
 
-    TokenEndpoint(TokenService tokens, SigningKeys keys, Issuer issuer, ClientRateLimit clientLimit) {
+    TokenEndpoint(TokenService tokens, ClientAssertions assertions, SigningKeys keys, Issuer issuer,
+            ClientRateLimit clientLimit) {
         this.tokens = tokens;
+        this.assertions = assertions;
         this.keys = keys;
         this.issuer = issuer;
         this.clientLimit = clientLimit;
@@ -99,6 +102,9 @@ public class TokenEndpoint {
      * exactly one of them.
      */
     private TokenService.AuthenticatedClient authenticate(String authorization, MultivaluedMap<String, String> form) {
+        if (form.containsKey("client_assertion") || form.containsKey("client_assertion_type")) {
+            return authenticateByAssertion(authorization, form);
+        }
         String postedSecret = form.getFirst("client_secret");
         if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             if (postedSecret != null) {
@@ -130,6 +136,26 @@ public class TokenEndpoint {
             throw TokenError.invalidRequest("client_id is required with client_secret.");
         }
         return tokens.authenticate(clientId, postedSecret, false);
+    }
+
+    /**
+     * An RFC 7523 §2.2 client assertion (workload identity federation): the only authentication of the request;
+     * {@code client_id} is optional and, when sent, must name the client the assertion authenticates.
+     */
+    private TokenService.AuthenticatedClient authenticateByAssertion(String authorization,
+            MultivaluedMap<String, String> form) {
+        if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())
+                || form.containsKey("client_secret")) {
+            throw TokenError.invalidRequest("Use one client authentication method, not two.");
+        }
+        if (!ClientAssertions.TYPE.equals(form.getFirst("client_assertion_type"))) {
+            throw TokenError.invalidRequest("client_assertion_type must be " + ClientAssertions.TYPE + ".");
+        }
+        String assertion = form.getFirst("client_assertion");
+        if (assertion == null || assertion.isEmpty()) {
+            throw TokenError.invalidRequest("client_assertion is required with client_assertion_type.");
+        }
+        return assertions.authenticate(assertion, form.getFirst("client_id"));
     }
 
     private static String formDecoded(String text) {

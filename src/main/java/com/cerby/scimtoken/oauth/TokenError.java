@@ -22,6 +22,11 @@ final class TokenError extends RuntimeException {
         return new TokenError(401, "invalid_client", "Client authentication failed.", basic);
     }
 
+    /** A client assertion refused after its signature verified: the description says which claim is wrong. */
+    static TokenError invalidClient(String description) {
+        return new TokenError(401, "invalid_client", description, false);
+    }
+
     int status() {
         return status;
     }
