@@ -1,6 +1,7 @@
 import { field, h, liveRegion, uid } from './dom.js';
 import { formatDateTime, problemSentence, t } from './messages.js';
 import { ask, ModalElement } from './modal.js';
+import { SecretField } from './secret-field.js';
 import './step-up-dialog.js';
 
 /** What the service accepts (api-v1 §14): a client's name, and a secret's lifetime in days. */
@@ -10,6 +11,9 @@ const SECRETS_MAX = 2;
 /** A federated credential's issuer, audience and JWKS URL, and its subject. */
 const URL_MAX = 512;
 const SUBJECT_MAX = 256;
+const SECRET_WORDS = {
+  label: 'clientSecretLabel', show: 'showSecret', hide: 'hideSecret', copyNotAllowed: 'copySecretNotAllowed',
+};
 /** A Microsoft Entra tenant id and a service principal's object id are GUIDs; Entra's tokens write them lower-case. */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -126,51 +130,23 @@ class ClientSecretDialog extends ModalElement {
   clientName = '';
   rotation = false;
 
-  #field = h('input', {
-    id: uid('scim-client-secret'), type: 'password', readOnly: true, autocomplete: 'off', spellcheck: false,
-    className: 'scim-token-value',
-  });
-  #toggle = h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#toggleVisibility() },
-    t('showSecret'));
-  #copied = liveRegion();
+  #shown;
 
   render() {
-    this.#field.value = this.secret;
+    this.#shown = new SecretField(this.secret, SECRET_WORDS);
     this.secret = null;
     return {
       heading: t('clientSecretTitle'),
       content: [
         h('p', {}, t('clientSecretIntro', { name: this.clientName })),
         this.rotation ? h('p', {}, t('clientSecretRotationNote')) : null,
-        h('label', { htmlFor: this.#field.id }, t('clientSecretLabel')),
-        h('div', { className: 'scim-token-row' }, this.#field, this.#toggle),
-        h('div', { className: 'scim-actions' },
-          h('button', { type: 'button', onclick: () => this.#copy() }, t('copy')),
-          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, t('close'))),
-        this.#copied,
+        ...this.#shown.elements(() => this.close()),
       ],
     };
   }
 
   closing() {
-    this.#field.value = '';
-    this.#field.remove();
-  }
-
-  #toggleVisibility() {
-    const hidden = this.#field.type === 'password';
-    this.#field.type = hidden ? 'text' : 'password';
-    this.#toggle.textContent = hidden ? t('hideSecret') : t('showSecret');
-  }
-
-  async #copy() {
-    this.#copied.textContent = '';
-    try {
-      await navigator.clipboard.writeText(this.#field.value);
-      this.#copied.textContent = t('copied');
-    } catch {
-      this.#copied.textContent = t('copySecretNotAllowed');
-    }
+    this.#shown.forget();
   }
 }
 

@@ -1,6 +1,9 @@
-import { h, liveRegion, uid } from './dom.js';
+import { h } from './dom.js';
 import { formatDateTime, t } from './messages.js';
 import { ModalElement } from './modal.js';
+import { SecretField } from './secret-field.js';
+
+const TOKEN_WORDS = { label: 'scimToken', show: 'showToken', hide: 'hideToken', copyNotAllowed: 'copyNotAllowed' };
 
 /**
  * <scim-token-dialog>: "Show Token". The token, masked until shown, with Copy. It stays open until the person
@@ -13,57 +16,29 @@ class TokenDialog extends ModalElement {
   rotated = false;
   previousTokenExpiresAt = null;
 
-  #field = h('input', {
-    id: uid('scim-token'), type: 'password', readOnly: true, autocomplete: 'off', spellcheck: false,
-    className: 'scim-token-value',
-  });
-  #toggle = h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.#toggleVisibility() },
-    t('showToken'));
-  #copied = liveRegion();
+  #shown;
 
   render() {
-    this.#field.value = this.token;
+    this.#shown = new SecretField(this.token, TOKEN_WORDS);
     this.token = null;
     return {
       heading: t('showTokenTitle'),
       content: [
         this.rotated ? h('p', {}, this.#previousTokenSentence()) : null,
         h('p', {}, t('pasteIntoIdentityProvider')),
-        h('label', { htmlFor: this.#field.id }, t('scimToken')),
-        h('div', { className: 'scim-token-row' }, this.#field, this.#toggle),
-        h('div', { className: 'scim-actions' },
-          h('button', { type: 'button', onclick: () => this.#copy() }, t('copy')),
-          h('button', { type: 'button', className: 'scim-secondary', onclick: () => this.close() }, t('close'))),
-        this.#copied,
+        ...this.#shown.elements(() => this.close()),
       ],
     };
   }
 
   closing() {
-    this.#field.value = '';
-    this.#field.remove();
+    this.#shown.forget();
   }
 
   #previousTokenSentence() {
     return this.previousTokenExpiresAt
       ? t('newTokenPreviousKeepsWorking', { when: formatDateTime(this.previousTokenExpiresAt) })
       : t('newTokenPreviousStopped');
-  }
-
-  #toggleVisibility() {
-    const hidden = this.#field.type === 'password';
-    this.#field.type = hidden ? 'text' : 'password';
-    this.#toggle.textContent = hidden ? t('hideToken') : t('showToken');
-  }
-
-  async #copy() {
-    this.#copied.textContent = '';
-    try {
-      await navigator.clipboard.writeText(this.#field.value);
-      this.#copied.textContent = t('copied');
-    } catch {
-      this.#copied.textContent = t('copyNotAllowed');
-    }
   }
 }
 
