@@ -1,11 +1,13 @@
 package com.cerby.scimtoken.oauth;
 
+import com.cerby.scimtoken.common.crypto.Sha256;
 import com.cerby.scimtoken.scimtoken.AccessTokenIntrospection;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,25 +30,30 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
 /**
  * Answers introspection for the access tokens this service signed: signature, {@code typ}, issuer, audience and
- * expiry, then whether the client and the secret that got the token still exist: deleting either makes its tokens
- * inactive at once, on every instance (the database is the one they share).
+ * expiry, then whether the credential (secret or federated credential) that got the token still exists: deleting it
+ * or its client makes its tokens inactive at once, on every instance ({@link LiveCredentials}). A verified token is
+ * remembered, so a SCIM server that introspects the same token on every request costs no signature check each time.
  */
 @ApplicationScoped
 public class AccessTokenIntrospector implements AccessTokenIntrospection {
 
+    static final int VERIFIED_MAX = 10_000;
+
     private final SigningKeys keys;
     private final Issuer issuer;
     private final OAuthConfig config;
-    private final EntityManager entityManager;
+    private final LiveCredentials credentials;
     private final Clock clock;
     private volatile Verifier verifier;
+    /** Tokens verified lately, by their SHA-256: a SCIM server introspects the same token for an hour. */
+    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(VERIFIED_MAX).build();
 
-    AccessTokenIntrospector(SigningKeys keys, Issuer issuer, OAuthConfig config, EntityManager entityManager,
+    AccessTokenIntrospector(SigningKeys keys, Issuer issuer, OAuthConfig config, LiveCredentials credentials,
             Clock clock) {
         this.keys = keys;
         this.issuer = issuer;
         this.config = config;
-        this.entityManager = entityManager;
+        this.credentials = credentials;
         this.clock = clock;
     }
 
@@ -56,22 +63,51 @@ public class AccessTokenIntrospector implements AccessTokenIntrospection {
         if (iss.isEmpty()) {
             return Optional.empty();
         }
+        Verifier current = verifier(iss.get());
+        String key = HexFormat.of().formatHex(Sha256.of(token));
+        Verified claims = verified.getIfPresent(key);
+        if (claims == null || claims.verifier() != current) {
+            Optional<Verified> checked = verify(current, token);
+            if (checked.isEmpty()) {
+                return Optional.empty();
+            }
+            claims = checked.get();
+            verified.put(key, claims);
+        }
+        // Checked again at every call: a remembered token expires all the same, and its credential may be gone.
+        if (clock.instant().getEpochSecond() >= claims.exp() || !credentials.exist(claims.clientId(),
+                claims.credentialId())) {
+            return Optional.empty();
+        }
+        return Optional.of(("{\"active\":true,\"workspace_id\":\"" + claims.workspaceId() + "\",\"client_id\":\""
+                + claims.clientId() + "\",\"scope\":\"" + TokenService.SCOPE + "\",\"iat\":" + claims.iat()
+                + ",\"exp\":" + claims.exp() + ",\"token_type\":\"access_token\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The token's signature, type, issuer, audience and dates, checked with the current consumer. */
+    private static Optional<Verified> verify(Verifier verifier, String token) {
         try {
-            JwtClaims claims = consumer(iss.get()).processToClaims(token);
+            JwtClaims claims = verifier.consumer().processToClaims(token);
             Optional<UUID> clientId = TokenService.parseUuid(claims.getStringClaimValue("client_id"));
             Optional<UUID> credentialId = TokenService.parseUuid(
                     claims.getStringClaimValue(TokenService.CREDENTIAL_CLAIM));
-            if (clientId.isEmpty() || credentialId.isEmpty() || !stillExists(clientId.get(), credentialId.get())) {
+            if (clientId.isEmpty() || credentialId.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(("{\"active\":true,\"workspace_id\":\"" + claims.getStringClaimValue("workspace_id")
-                    + "\",\"client_id\":\"" + clientId.get() + "\",\"scope\":\"" + TokenService.SCOPE
-                    + "\",\"iat\":" + claims.getIssuedAt().getValue() + ",\"exp\":"
-                    + claims.getExpirationTime().getValue() + ",\"token_type\":\"access_token\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            return Optional.of(new Verified(verifier, clientId.get(), credentialId.get(),
+                    claims.getStringClaimValue("workspace_id"), claims.getIssuedAt().getValue(),
+                    claims.getExpirationTime().getValue()));
         } catch (InvalidJwtException | MalformedClaimException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * What a verified token says, remembered by the token's SHA-256 (never the token itself) for as long as the
+     * consumer that verified it is current: a new key set (a rotation, a key dropped) verifies it again.
+     */
+    private record Verified(Verifier verifier, UUID clientId, UUID credentialId, String workspaceId, long iat,
+            long exp) {
     }
 
     /**
@@ -80,7 +116,7 @@ public class AccessTokenIntrospector implements AccessTokenIntrospection {
      * clock on every call: the expiry must lie after now (no skew: both sides are this service), and {@code iat} is
      * required.
      */
-    private JwtConsumer consumer(String iss) {
+    private Verifier verifier(String iss) {
         JsonWebKeySet published = keys.keys().published();
         Verifier known = verifier;
         if (known == null || known.published() != published || !known.issuer().equals(iss)) {
@@ -96,7 +132,7 @@ public class AccessTokenIntrospector implements AccessTokenIntrospection {
                     .build());
             verifier = known;
         }
-        return known.consumer();
+        return known;
     }
 
     private ErrorCodeValidator.Error datesAtNow(JwtContext context) throws MalformedClaimException {
@@ -112,15 +148,5 @@ public class AccessTokenIntrospector implements AccessTokenIntrospection {
 
     /** A consumer and what it was built for. */
     private record Verifier(JsonWebKeySet published, String issuer, JwtConsumer consumer) {
-    }
-
-    /** The credential is a secret or a federated credential of the client: whichever it is must still exist. */
-    private boolean stillExists(UUID clientId, UUID credentialId) {
-        return QuarkusTransaction.requiringNew().call(() -> !entityManager
-                .createNativeQuery("select 1 from oauth_client_secret where id = :credential and client_id = :client"
-                        + " union all select 1 from federated_credential where id = :credential"
-                        + " and client_id = :client")
-                .setParameter("credential", credentialId).setParameter("client", clientId)
-                .getResultList().isEmpty());
     }
 }

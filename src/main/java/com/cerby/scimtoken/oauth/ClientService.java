@@ -35,6 +35,7 @@ public class ClientService {
     private final OAuthClientRepository clients;
     private final ClientSecretRepository secrets;
     private final FederatedCredentialRepository federatedCredentials;
+    private final LiveCredentials live;
     private final Grants grants;
     private final AdvisoryLocks locks;
     private final AuditLog audit;
@@ -43,11 +44,12 @@ public class ClientService {
     private final Clock clock;
 
     ClientService(OAuthClientRepository clients, ClientSecretRepository secrets,
-            FederatedCredentialRepository federatedCredentials, Grants grants, AdvisoryLocks locks, AuditLog audit,
-            Caller caller, SecureRandom random, Clock clock) {
+            FederatedCredentialRepository federatedCredentials, LiveCredentials live, Grants grants, AdvisoryLocks locks,
+            AuditLog audit, Caller caller, SecureRandom random, Clock clock) {
         this.clients = clients;
         this.secrets = secrets;
         this.federatedCredentials = federatedCredentials;
+        this.live = live;
         this.grants = grants;
         this.locks = locks;
         this.audit = audit;
@@ -98,6 +100,7 @@ public class ClientService {
         secrets.delete("clientId", clientId);
         federatedCredentials.delete("clientId", clientId);
         clients.delete(client);
+        live.deleted(clientId);
         audit.record(AuditEvent.of("oauth_client.deleted", workspaceId, caller.userId()).verification(verificationId)
                 .detail("clientId", clientId.toString()).detail("name", client.name()));
     }
@@ -133,6 +136,7 @@ public class ClientService {
                 ProblemType.SECRET_NOT_FOUND, "This client has no secret with this id."));
         grants.spend(workspaceId, verificationId, VerificationAction.MANAGE_CLIENTS);
         secrets.delete(secret);
+        live.deleted(clientId);
         audit.record(AuditEvent.of("oauth_client.secret_revoked", workspaceId, caller.userId())
                 .verification(verificationId).detail("clientId", clientId.toString())
                 .detail("secretId", secretId.toString()).detail("hint", secret.hint()));

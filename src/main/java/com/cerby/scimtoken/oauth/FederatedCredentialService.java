@@ -28,16 +28,19 @@ public class FederatedCredentialService {
     private final ClientService clientService;
     private final OAuthClientRepository clients;
     private final FederatedCredentialRepository credentials;
+    private final LiveCredentials live;
     private final Grants grants;
     private final AuditLog audit;
     private final Caller caller;
     private final Clock clock;
 
     FederatedCredentialService(ClientService clientService, OAuthClientRepository clients,
-            FederatedCredentialRepository credentials, Grants grants, AuditLog audit, Caller caller, Clock clock) {
+            FederatedCredentialRepository credentials, LiveCredentials live, Grants grants, AuditLog audit, Caller caller,
+            Clock clock) {
         this.clientService = clientService;
         this.clients = clients;
         this.credentials = credentials;
+        this.live = live;
         this.grants = grants;
         this.audit = audit;
         this.caller = caller;
@@ -96,6 +99,7 @@ public class FederatedCredentialService {
                         "This client has no federated credential with this id."));
         grants.spend(workspaceId, verificationId, VerificationAction.MANAGE_CLIENTS);
         credentials.delete(credential);
+        live.deleted(clientId);
         audit.record(AuditEvent.of("oauth_client.federated_credential_removed", workspaceId, caller.userId())
                 .verification(verificationId).detail("clientId", clientId.toString())
                 .detail("credentialId", credentialId.toString()).detail("issuer", credential.issuer())

@@ -17,14 +17,16 @@ public class LeakedSecrets {
     private final ClientSecretRepository secrets;
     private final OAuthClientRepository clients;
     private final ClientService service;
+    private final LiveCredentials live;
     private final MeterRegistry metrics;
     private final Clock clock;
 
     LeakedSecrets(ClientSecretRepository secrets, OAuthClientRepository clients, ClientService service,
-            MeterRegistry metrics, Clock clock) {
+            LiveCredentials live, MeterRegistry metrics, Clock clock) {
         this.secrets = secrets;
         this.clients = clients;
         this.service = service;
+        this.live = live;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -62,6 +64,7 @@ public class LeakedSecrets {
     @Transactional(Transactional.TxType.MANDATORY)
     public void revoke(LeakedSecret leaked) {
         secrets.delete("id = ?1 and clientId = ?2", leaked.secretId(), leaked.clientId());
+        live.deleted(leaked.clientId());
         metrics.counter("oauth_client_secret_revocations", "reason", "leaked").increment();
     }
 }

@@ -9,9 +9,6 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +60,6 @@ public class TokenCache {
     private final Cache<String, Optional<Entry>> entries;
     private final TokenLookup lookup;
     private final ChangeFeed feed;
-    private final TransactionSynchronizationRegistry transactions;
     private final DatabaseOutage outage;
     private final Clock clock;
     private final Duration refreshAfter;
@@ -72,8 +68,7 @@ public class TokenCache {
     private final Object generationLock = new Object();
     private long generation;
 
-    TokenCache(TokenLookup lookup, ChangeFeed feed, TransactionSynchronizationRegistry transactions,
-            DatabaseOutage outage, TokenConfig config, Clock clock) {
+    TokenCache(TokenLookup lookup, ChangeFeed feed, DatabaseOutage outage, TokenConfig config, Clock clock) {
         this.entries = Caffeine.newBuilder()
                 .maximumSize(config.cacheSize())
                 .expireAfter(Expiry.<String, Optional<Entry>>writing((hash, entry) -> entry.isPresent()
@@ -82,7 +77,6 @@ public class TokenCache {
                 .build();
         this.lookup = lookup;
         this.feed = feed;
-        this.transactions = transactions;
         this.outage = outage;
         this.clock = clock;
         this.refreshAfter = config.cacheTtl().dividedBy(2);
@@ -147,19 +141,7 @@ public class TokenCache {
     /** Announces that the workspace's tokens changed, to this instance after commit and to the others. */
     @Transactional(Transactional.TxType.MANDATORY)
     void changed(String workspaceId) {
-        feed.publish(CHANNEL, workspaceId);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    evictWorkspace(workspaceId);
-                }
-            }
-        });
+        feed.publishAndApply(CHANNEL, workspaceId, () -> evictWorkspace(workspaceId));
     }
 
     /** Drops the known tokens of a workspace, or every known token when the feed reconnected (null). */

@@ -158,6 +158,9 @@ class TokenEndpointTest extends DatabaseTest {
                 .statusCode(200).extract().path("access_token");
         String fromSecond = tokenWithBasic(clientId, second, Map.of("grant_type", "client_credentials"))
                 .statusCode(200).extract().path("access_token");
+        // Introspected once, each is remembered as verified with a live credential: the deletion must undo that.
+        assertEquals(true, isActive(fromFirst));
+        assertEquals(true, isActive(fromSecond));
 
         given().auth().oauth2(OWNER).queryParam("verificationId", approval()).when()
                 .delete(CLIENTS + "/" + clientId + "/secrets/" + secretId).then().statusCode(204);

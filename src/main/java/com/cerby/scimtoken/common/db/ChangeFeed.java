@@ -5,6 +5,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,6 +55,7 @@ public class ChangeFeed {
 
     private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
     private final DatabaseOutage outage;
     private final String url;
     private final Properties connection = new Properties();
@@ -59,12 +63,13 @@ public class ChangeFeed {
     private volatile boolean running = true;
     private Thread listener;
 
-    ChangeFeed(EntityManager entityManager, DatabaseOutage outage,
+    ChangeFeed(EntityManager entityManager, TransactionSynchronizationRegistry transactions, DatabaseOutage outage,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
             @ConfigProperty(name = "scim-token.change-feed.heartbeat", defaultValue = "PT5S") Duration heartbeat) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
         this.outage = outage;
         this.url = url;
         this.heartbeat = heartbeat;
@@ -102,6 +107,27 @@ public class ChangeFeed {
                 .setParameter("channel", channel)
                 .setParameter("payload", payload)
                 .getSingleResult();
+    }
+
+    /**
+     * Publishes inside the caller's transaction, and runs {@code here} on this instance as soon as that transaction
+     * commits: its own notification comes back a moment later, too late for a request that follows at once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAndApply(String channel, String payload, Runnable here) {
+        publish(channel, payload);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    here.run();
+                }
+            }
+        });
     }
 
     private void listen() {
