@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -67,6 +68,18 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Browser.grantPermissions",
                 Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         return new Browser(driver);
+    }
+
+    /** The secret is gone from the page and was never kept in storage, cookies or the address. */
+    public void assertNothingKeeps(String secret) {
+        Object kept = ((JavascriptExecutor) driver).executeScript("""
+                const secret = arguments[0];
+                const inDom = document.documentElement.outerHTML.includes(secret)
+                    || [...document.querySelectorAll('input, textarea')].some((field) => field.value.includes(secret));
+                return { inDom, localStorage: localStorage.length, sessionStorage: sessionStorage.length,
+                         cookies: document.cookie, address: location.href.includes(secret) }""", secret);
+        assertEquals(Map.of("inDom", false, "localStorage", 0L, "sessionStorage", 0L, "cookies", "",
+                "address", false), kept);
     }
 
     public WebDriver driver() {

@@ -38,7 +38,6 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 
@@ -100,7 +99,7 @@ class ConsoleBrowserTest extends DatabaseTest {
         browser.assertAccessible("the token is shown");
         console.closeTokenDialog();
         assertFalse(console.isOpen(SHOW_TOKEN));
-        assertNothingKeeps(copied);
+        browser.assertNothingKeeps(copied);
         assertEquals("scim_…" + copied.substring(copied.length() - 4), console.fact("Token"));
 
         console.viewToken();
@@ -545,7 +544,7 @@ class ConsoleBrowserTest extends DatabaseTest {
         assertEquals(copied, Files.readString(file));
         console.closeRecoveryCodes();
         assertTrue(console.awaitMethodText("Recovery codes", "10 recovery codes left (made "));
-        assertNothingKeeps(codes.get(0));
+        browser.assertNothingKeeps(codes.get(0));
         console.viewToken();
         assertEquals(List.of("Email me a code"), console.confirmationWays(), "a recovery code never reveals a token");
         console.cancelConfirmation();
@@ -658,18 +657,6 @@ class ConsoleBrowserTest extends DatabaseTest {
                 clients.value("Okta", "Token URL"));
         assertFalse(clients.buttons().contains("Copy SCIM URL (Tenant URL)"), "nothing to copy");
         assertTrue(clients.buttons().contains("Copy Token URL"));
-    }
-
-    /** The token is gone from the page and was never kept in storage, cookies or the address. */
-    private void assertNothingKeeps(String token) {
-        Object kept = ((JavascriptExecutor) browser.driver()).executeScript("""
-                const token = arguments[0];
-                const inDom = document.documentElement.outerHTML.includes(token)
-                    || [...document.querySelectorAll('input, textarea')].some((field) => field.value.includes(token));
-                return { inDom, localStorage: localStorage.length, sessionStorage: sessionStorage.length,
-                         cookies: document.cookie, address: location.href.includes(token) }""", token);
-        assertEquals(Map.of("inDom", false, "localStorage", 0L, "sessionStorage", 0L, "cookies", "",
-                "address", false), kept);
     }
 
     /** The id of the one pending verification. */
