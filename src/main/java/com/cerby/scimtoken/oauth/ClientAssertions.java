@@ -48,8 +48,7 @@ public class ClientAssertions {
     private static final List<String> ALLOWED_ALGORITHMS = List.of(AlgorithmIdentifiers.RSA_USING_SHA256,
             AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
     private static final AlgorithmConstraints ALGORITHMS = new AlgorithmConstraints(
-            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256,
-            AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+            AlgorithmConstraints.ConstraintType.PERMIT, ALLOWED_ALGORITHMS.toArray(String[]::new));
 
     private final FederatedCredentialRepository credentials;
     private final OAuthClientRepository clients;
@@ -104,13 +103,7 @@ public class ClientAssertions {
                 throw refused();
             }
         }
-        Matched matched = credentialFor(iss, sub, requestedClient);
-        if (matched == null) {
-            throw TokenError.invalidRequest("Several clients trust this issuer and subject: send client_id.");
-        }
-        if (matched.credential() == null) {
-            throw refused();
-        }
+        Matched matched = credentialFor(iss, sub, requestedClient).orElseThrow(ClientAssertions::refused);
         FederatedCredential credential = matched.credential();
         JwtClaims claims = verify(assertion, credential, jws.getKeyIdHeaderValue());
         checkClaims(claims, credential);
@@ -130,15 +123,16 @@ public class ClientAssertions {
     private record Matched(FederatedCredential credential, OAuthClient client) {
     }
 
-    private Matched credentialFor(String iss, String sub, Optional<UUID> requestedClient) {
+    /** The one credential (of the requested client, if any) trusting this issuer and subject, with its client. */
+    private Optional<Matched> credentialFor(String iss, String sub, Optional<UUID> requestedClient) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<FederatedCredential> candidates = credentials.findByIssuerAndSubject(iss, sub).stream()
                     .filter(found -> requestedClient.map(found.clientId()::equals).orElse(true)).toList();
             if (candidates.size() > 1) {
-                return null;
+                throw TokenError.invalidRequest("Several clients trust this issuer and subject: send client_id.");
             }
             return candidates.stream().findFirst().flatMap(found -> clients.findByIdOptional(found.clientId())
-                    .map(client -> new Matched(found, client))).orElse(new Matched(null, null));
+                    .map(client -> new Matched(found, client)));
         });
     }
 
