@@ -114,9 +114,21 @@ public class SigningKeys {
 
     /** Reads the keys now, rotating or dropping what is due (for tests, and whenever the set is stale). */
     Keys reload() {
+        Keys previous = keys;
         Keys read = QuarkusTransaction.requiringNew().call(this::readOrRotate);
+        // The minutely re-read mostly finds the same keys: keep the same set, so that what was built on it (the
+        // introspection consumer and the tokens it verified) stays valid.
+        if (previous != null && kids(previous).equals(kids(read))) {
+            read = new Keys(previous.current(), previous.published(), read.readAgainAt());
+        }
         keys = read;
         return read;
+    }
+
+    private static List<String> kids(Keys keys) {
+        List<String> kids = new ArrayList<>(List.of(keys.current().getKeyId()));
+        keys.published().getJsonWebKeys().forEach(key -> kids.add(key.getKeyId()));
+        return kids;
     }
 
     /** Forgets the keys in memory: the next use reads them again. */
